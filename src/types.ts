@@ -1,0 +1,260 @@
+/**
+ * Shared data shapes that flow through the pipeline:
+ * config → content → markdown → site graph → render → emit.
+ *
+ * Everything a per-file stage returns is plain, serialisable data so that it
+ * can be cached on disk and sent between worker threads.
+ */
+
+/** An author's public profile, shown on every post. */
+export interface Author {
+  name: string
+  bio: string
+  motto?: string
+  avatar?: string
+  links: Array<{ name: string; url: string }>
+}
+
+/** A license statement: a name and, usually, a link to its text. */
+export interface License {
+  name: string
+  url?: string
+}
+
+/** A link in the site navigation. */
+export interface NavLink {
+  title: string
+  url: string
+}
+
+/** Settings for the "support the author" block on posts. */
+export interface SupportConfig {
+  text: string
+  url?: string
+  image?: string
+}
+
+/** Settings for giscus comments. */
+export interface CommentsConfig {
+  repo: string
+  repoId?: string
+  category: string
+  categoryId?: string
+  mapping: string
+}
+
+/** Feed settings. */
+export interface FeedConfig {
+  limit: number
+  fullContent: boolean
+}
+
+/** The validated, defaulted site configuration (`content/site.yaml`). */
+export interface SiteConfig {
+  title: string
+  description: string
+  /** Absolute base URL, always ending in `/`. */
+  url: string
+  /** Path part of `url`, always starting and ending with `/` (e.g. `/blog/`). */
+  basePath: string
+  language: string
+  timezone: string
+  author: Author
+  license: License
+  paginate: number
+  permalink: string
+  nav?: NavLink[]
+  summaryLength: number
+  highlight: boolean
+  feed: FeedConfig
+  updatedFromGit: boolean
+  support?: SupportConfig
+  comments?: CommentsConfig
+  /** Unknown keys, kept for templates. */
+  extra: Record<string, unknown>
+}
+
+/** A point in a source file, 1-based like vfile. */
+export interface Place {
+  line: number
+  column: number
+}
+
+/** A problem found in a file, in a form that survives JSON and worker threads. */
+export interface Problem {
+  /** Path relative to the site root, posix separators. */
+  path: string
+  reason: string
+  ruleId: string
+  fatal: boolean
+  line?: number
+  column?: number
+  endLine?: number
+  endColumn?: number
+  /** A second place the problem concerns (the other file of a collision). */
+  cause?: { path: string; line?: number; column?: number; reason: string }
+  actual?: string
+  expected?: string[]
+}
+
+/** A date as the pipeline carries it: an ISO string with the site's offset, and epoch ms. */
+export interface SiteDate {
+  /** ISO 8601 with offset, e.g. `2022-10-21T20:18:00+08:00`. */
+  iso: string
+  /** Milliseconds since the epoch (for sorting and comparing). */
+  ms: number
+  year: number
+  month: number
+  day: number
+}
+
+/** A heading found in a rendered body. */
+export interface Heading {
+  depth: number
+  id: string
+  text: string
+}
+
+/** One item of a table of contents (h2–h4), nested. */
+export interface TocItem {
+  depth: number
+  id: string
+  text: string
+  children: TocItem[]
+}
+
+/**
+ * A reference in rendered HTML that the site stage resolves: a link to
+ * another Markdown file, or a local asset (image or file) to copy.
+ *
+ * The rendered HTML carries the placeholder `inkstone-ref:<index>` in the
+ * `href`/`src` attribute where the final URL goes.
+ */
+export interface Reference {
+  kind: 'link' | 'asset'
+  /** Target path relative to the site root (posix), e.g. `content/posts/b.md` or `content/posts/a/cat.png`. */
+  target: string
+  /** Fragment without `#` (already decoded), or empty. */
+  fragment: string
+  line: number
+  column: number
+}
+
+/** Text metrics of a body, code excluded. */
+export interface TextMetrics {
+  /** CJK characters counted one by one. */
+  cjkChars: number
+  /** Latin (and other space-separated) words. */
+  latinWords: number
+  /** cjkChars + latinWords. */
+  words: number
+  /** Whole minutes, at least 1. */
+  readingMinutes: number
+}
+
+/** What the Markdown stage makes of one body: pure function of the bytes and the config. */
+export interface RenderedBody {
+  /** Body HTML with `inkstone-ref:N` placeholders. */
+  html: string
+  /** Summary HTML (valid HTML) with placeholders, from `<!-- more -->` or an automatic excerpt. */
+  excerptHtml: string
+  /** Plain-text summary for meta descriptions. */
+  excerptText: string
+  /** True when the body has a `<!-- more -->` marker. */
+  hasMore: boolean
+  headings: Heading[]
+  toc: TocItem[]
+  references: Reference[]
+  metrics: TextMetrics
+  /** The body uses math (KaTeX CSS is needed on its page). */
+  math: boolean
+  /** The body has highlighted code. */
+  code: boolean
+}
+
+/** Validated front matter of a post. */
+export interface PostMatter {
+  title: string
+  date: SiteDate
+  updated?: SiteDate
+  tags: string[]
+  column?: string
+  draft: boolean
+  slug?: string
+  summary?: string
+  cover?: string
+  license?: License
+  /** Other keys, passed to templates. */
+  extra: Record<string, unknown>
+}
+
+/** Validated front matter of a column. */
+export interface ColumnMatter {
+  title: string
+  parent?: string
+  order?: number
+  extra: Record<string, unknown>
+}
+
+/** Validated front matter of a standalone page. */
+export interface PageMatter {
+  title: string
+  order?: number
+  slug?: string
+  extra: Record<string, unknown>
+}
+
+/** Where a front-matter key was found (1-based), for pointing messages at it. */
+export type KeyPlaces = Record<string, Place>
+
+interface EntryBase {
+  /** Path relative to the site root, posix separators, e.g. `content/posts/hello.md`. */
+  path: string
+  /** The id/name from the file name (bundle folder for `index.md`). */
+  name: string
+  /** Places of front-matter keys. */
+  keys: KeyPlaces
+  body: RenderedBody
+  /** Problems found while reading and rendering this file. */
+  problems: Problem[]
+}
+
+/** A parsed post. */
+export interface PostEntry extends EntryBase {
+  kind: 'post'
+  matter: PostMatter
+  /** True when the post is a bundle (`posts/<name>/index.md`). */
+  bundle: boolean
+}
+
+/** A parsed column. */
+export interface ColumnEntry extends EntryBase {
+  kind: 'column'
+  matter: ColumnMatter
+}
+
+/** A parsed page. */
+export interface PageEntry extends EntryBase {
+  kind: 'page'
+  matter: PageMatter
+}
+
+/** Any parsed content file. Only entries without fatal problems carry usable matter. */
+export type Entry = PostEntry | ColumnEntry | PageEntry
+
+/** The kinds of content files. */
+export type EntryKind = Entry['kind']
+
+/** One file of the output: either bytes made by the build, or a file to copy. */
+export type OutputFile =
+  | { outPath: string; kind: 'bytes'; data: Uint8Array; hash: string }
+  | { outPath: string; kind: 'copy'; from: string; hash: string; size: number }
+
+/** Options that come from the command line, not the config file. */
+export interface BuildFlags {
+  drafts: boolean
+  future: boolean
+  baseUrl?: string
+  /** Inject the dev-server client (live reload); never in `build`. */
+  dev?: boolean
+}
