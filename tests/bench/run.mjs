@@ -1,0 +1,545 @@
+#!/usr/bin/env node
+// Inkstone build benchmark: our CLI against Hugo and Eleventy on the same synthetic blog.
+//
+//   npm run bench -- [--posts N[,N...]] [--runs R] [--peers] [--keep] [options]
+//   node tests/bench/run.mjs ...        (same, without `npm run compile` first)
+//
+//   --posts N[,N...]  posts in the synthetic site (default 4000); several, e.g. 4000,10000, also print growth
+//   --runs R          timed runs per series (default 3); the table shows the median and the wall min–max
+//   --peers           also build the same corpus with Hugo (Debian `hugo`) and Eleventy 3.1.8 (npm, installed
+//                     into tests/bench/work/peers, never a dependency of ours), cold, and print ratios
+//   --keep            keep the build outputs and caches under tests/bench/work (default: removed at the end;
+//                     the generated corpora are always kept and reused for the same N)
+//   --warmup W        untimed runs before each cold series (default 1)
+//   --timeout S       per-run time limit in seconds (default: ours max(300, N*0.06), peers max(120, N*0.03))
+//   --no-ours         skip Inkstone's series (peers only)
+//   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags (default all)
+//   INKSTONE_BIN=path another CLI entry point to time instead of bin/inkstone.js (same arguments)
+//
+// Everything is measured as separate whole processes. Wall time is taken around the process by this script
+// (process.hrtime); CPU (user+sys) and peak RSS come from GNU time (`/usr/bin/time -f '%e %U %S %M'`), i.e.
+// the OS's rusage of the finished build process (max RSS of the largest process it waited for, not a sum).
+// If /usr/bin/time is missing, the script runs `apt-get install -y time` when it is root, else it stops.
+//
+// Results: a table on stdout and tests/bench/work/results-<N>.json. Logs of the last run of each series:
+// tests/bench/work/logs/. The harness layout and peer sites come from shared/bench (see README.md here).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const WORK = path.join(HERE, 'work');
+const LOGS = path.join(WORK, 'logs');
+const PEERS_DIR = path.join(WORK, 'peers');
+const BIN = process.env.INKSTONE_BIN ? path.resolve(process.env.INKSTONE_BIN) : path.join(ROOT, 'bin', 'inkstone.js');
+const GEN = path.join(HERE, 'gen-corpus.mjs');
+const TIME = '/usr/bin/time';
+const ELEVENTY_VERSION = '3.1.8'; // as measured in shared/bench/RESULTS.md
+const SEED = 42;
+const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags'];
+
+// ------------------------------------------------------------------ arguments
+function usage(code) {
+  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 20)
+    .map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+  console.log(text);
+  process.exit(code);
+}
+function parseArgs(argv) {
+  const a = { posts: [4000], runs: 3, peers: false, keep: false, warmup: 1, timeout: null, ours: true, series: OUR_SERIES };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${k} needs a value`);
+      return argv[++i];
+    };
+    if (k === '--posts') a.posts = next().split(',').map((x) => parseInt(x, 10));
+    else if (k === '--runs') a.runs = parseInt(next(), 10);
+    else if (k === '--warmup') a.warmup = parseInt(next(), 10);
+    else if (k === '--timeout') a.timeout = parseFloat(next());
+    else if (k === '--peers') a.peers = true;
+    else if (k === '--keep') a.keep = true;
+    else if (k === '--no-ours') a.ours = false;
+    else if (k === '--series') a.series = next().split(',');
+    else if (k === '-h' || k === '--help') usage(0);
+    else { console.error(`unknown argument ${k}`); usage(2); }
+  }
+  if (!a.posts.length || a.posts.some((n) => !(n > 0))) throw new Error('--posts needs positive integers');
+  if (!(a.runs > 0)) throw new Error('--runs needs a positive integer');
+  if (!(a.warmup >= 0)) throw new Error('--warmup needs a non-negative integer');
+  for (const s of a.series) if (!OUR_SERIES.includes(s)) throw new Error(`unknown series ${s} (know ${OUR_SERIES.join(',')})`);
+  return a;
+}
+const args = parseArgs(process.argv.slice(2));
+
+// ------------------------------------------------------------------ small helpers
+const sh = (cmd, argv, opts = {}) => spawnSync(cmd, argv, { encoding: 'utf8', ...opts });
+const rm = (p) => fs.rmSync(p, { recursive: true, force: true });
+const pad5 = (i) => String(i).padStart(5, '0');
+const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
+function median(xs) {
+  const v = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+const fmt = (x, d = 2) => (x == null || !Number.isFinite(x) ? '—' : x.toFixed(d));
+function log(msg) { process.stderr.write(`[bench] ${msg}\n`); }
+function tail(file, lines = 15) {
+  try { return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'); } catch { return ''; }
+}
+function walkHtml(dir) {
+  let pages = 0, files = 0, bytes = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    let ents;
+    try { ents = fs.readdirSync(d, { withFileTypes: true }); } catch { continue; }
+    for (const e of ents) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) {
+        files++;
+        bytes += fs.statSync(p).size;
+        if (e.name.endsWith('.html')) pages++;
+      }
+    }
+  }
+  return { pages, files, mib: bytes / 1048576 };
+}
+function which(cmd) {
+  const r = sh('sh', ['-c', `command -v ${cmd}`]);
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+let aptUpdated = false;
+function aptInstall(pkg) {
+  if (!isRoot()) throw new Error(`${pkg} is missing; install it with: sudo apt-get update && sudo apt-get install -y ${pkg}`);
+  if (!aptUpdated) { log('apt-get update'); sh('apt-get', ['update', '-q'], { stdio: 'inherit' }); aptUpdated = true; }
+  log(`apt-get install -y ${pkg}`);
+  const r = sh('apt-get', ['install', '-y', '-q', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0) throw new Error(`apt-get install ${pkg} failed`);
+}
+
+// ------------------------------------------------------------------ timing one process
+// timeout(1) makes itself a process-group leader and kills the whole group when the limit is hit,
+// so a hung build cannot outlive its run. GNU time measures the build (its only child).
+function timedRun(cmd, argv, { cwd, timeoutS, logFile, env = {} }) {
+  const tf = path.join(LOGS, '.time.txt');
+  rm(tf);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const fd = fs.openSync(logFile, 'w');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('timeout', ['-k', '10', String(Math.ceil(timeoutS)), TIME, '-f', '%e %U %S %M', '-o', tf, cmd, ...argv], {
+    cwd, stdio: ['ignore', fd, fd], env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  fs.closeSync(fd);
+  const res = { wall, user: null, sys: null, cpu: null, rssMiB: null, exit: r.status, timedOut: r.status === 124 || r.status === 137 };
+  const lines = fs.existsSync(tf) ? fs.readFileSync(tf, 'utf8').trim().split('\n') : [];
+  const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] || '');
+  if (m) {
+    res.user = +m[2]; res.sys = +m[3]; res.cpu = +(res.user + res.sys).toFixed(3); res.rssMiB = +(m[4] / 1024).toFixed(1);
+  }
+  res.ok = r.status === 0 && !!m;
+  res.wall = +wall.toFixed(3);
+  return res;
+}
+
+// A series: `warmup` untimed runs, then `runs` timed runs. prepare(i)/after(i, result) run outside the timing
+// (i < 0 for warm-up runs). Stops early on a failed run.
+function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepare, after }) {
+  const out = { label, runs: [], warmup, ok: true, loadavgStart: os.loadavg().map((x) => +x.toFixed(2)) };
+  const logFile = path.join(LOGS, `${logName}.log`);
+  for (let i = -warmup; i < runs; i++) {
+    prepare?.(i);
+    const r = timedRun(cmd, argv, { cwd, timeoutS, logFile });
+    try { after?.(i, r); } catch (e) { r.ok = false; r.error = String(e.message || e); }
+    log(`${label}${i < 0 ? ' (warm-up)' : ` run ${i + 1}/${runs}`}: ${r.ok ? `${fmt(r.wall)} s wall, ${fmt(r.cpu)} s cpu, ${fmt(r.rssMiB, 0)} MiB` : `FAILED (exit ${r.exit}${r.timedOut ? `, timed out after ${timeoutS} s` : ''}${r.error ? `, ${r.error}` : ''})`}`);
+    if (i >= 0) out.runs.push(r);
+    if (!r.ok) {
+      out.ok = false;
+      out.error = r.timedOut ? `timed out after ${timeoutS} s` : r.error || `exit ${r.exit}`;
+      const t = tail(logFile);
+      if (t) log(`last output (${path.relative(ROOT, logFile)}):\n${t}`);
+      break;
+    }
+  }
+  out.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
+  const good = out.runs.filter((r) => r.ok);
+  const walls = good.map((r) => r.wall);
+  out.n = good.length;
+  out.wall = { median: median(walls), min: walls.length ? Math.min(...walls) : null, max: walls.length ? Math.max(...walls) : null };
+  out.cpu = { median: median(good.map((r) => r.cpu)) };
+  out.rssMiB = { median: median(good.map((r) => r.rssMiB)), max: good.length ? Math.max(...good.map((r) => r.rssMiB)) : null };
+  return out;
+}
+
+// ------------------------------------------------------------------ corpora
+// One corpus per layout and N under work/<layout>-<N>, reused while its stamp matches (generator, peer site
+// and the hash of every generated post, so a post left edited by an interrupted run forces a regeneration).
+function hashTree(dir) {
+  const h = crypto.createHash('sha256');
+  const files = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p); else files.push(p);
+    }
+  }
+  files.sort();
+  for (const f of files) h.update(path.relative(dir, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
+function corpusInfo(postsDir) {
+  // tags per post (for expected page counts and the tags edit)
+  const tags = new Set();
+  let posts = 0;
+  for (const f of fs.readdirSync(postsDir)) {
+    if (!f.endsWith('.md')) continue;
+    posts++;
+    const m = /^tags: \[(.*)\]$/m.exec(fs.readFileSync(path.join(postsDir, f), 'utf8'));
+    if (m) for (const t of JSON.parse(`[${m[1]}]`)) tags.add(t);
+  }
+  return { posts, tags: [...tags].sort() };
+}
+const LAYOUT = {
+  inkstone: { posts: 'content/posts', site: null, hashDirs: ['content/posts', 'content/columns'] },
+  hugo: { posts: 'content/posts', site: path.join(HERE, 'peers', 'hugo'), hashDirs: ['content/posts', 'layouts'] },
+  eleventy: { posts: 'posts', site: path.join(HERE, 'peers', 'eleventy'), hashDirs: ['posts', '_includes'] },
+};
+function ensureCorpus(layout, n) {
+  const L = LAYOUT[layout];
+  const dir = path.join(WORK, `${layout}-${n}`);
+  const stampFile = path.join(dir, '.bench-corpus.json');
+  const key = { n, seed: SEED, layout, gen: sha(fs.readFileSync(GEN)), site: L.site ? hashTree(L.site) : null };
+  const treeHash = () => sha(L.hashDirs.map((d) => hashTree(path.join(dir, d))).join());
+  if (fs.existsSync(stampFile)) {
+    try {
+      const st = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+      if (JSON.stringify(st.key) === JSON.stringify(key) && st.tree === treeHash()) return { dir, ...st.info, reused: true };
+    } catch { /* regenerate */ }
+  }
+  log(`generating ${layout} corpus, N=${n} -> ${path.relative(ROOT, dir)}`);
+  rm(dir);
+  if (L.site) fs.cpSync(L.site, dir, { recursive: true });
+  else fs.mkdirSync(dir, { recursive: true });
+  const r = sh(process.execPath, [GEN, '--n', String(n), '--out', dir, '--layout', layout, '--seed', String(SEED)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`gen-corpus failed for ${layout} N=${n}`);
+  const info = corpusInfo(path.join(dir, L.posts));
+  fs.writeFileSync(stampFile, JSON.stringify({ key, tree: treeHash(), info }, null, 1));
+  return { dir, ...info, reused: false };
+}
+
+// ------------------------------------------------------------------ tools
+function ensureGnuTime() {
+  if (fs.existsSync(TIME)) return;
+  aptInstall('time');
+  if (!fs.existsSync(TIME)) throw new Error('GNU time (/usr/bin/time) is still missing');
+}
+function ensureHugo() {
+  if (!which('hugo')) aptInstall('hugo');
+  const v = sh('hugo', ['version']);
+  return (v.stdout || '').trim();
+}
+function eleventyCli() { return path.join(PEERS_DIR, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'); }
+function ensureEleventy() {
+  const pj = path.join(PEERS_DIR, 'node_modules', '@11ty', 'eleventy', 'package.json');
+  const have = fs.existsSync(pj) ? JSON.parse(fs.readFileSync(pj, 'utf8')).version : null;
+  if (have !== ELEVENTY_VERSION) {
+    fs.mkdirSync(PEERS_DIR, { recursive: true });
+    const own = path.join(PEERS_DIR, 'package.json');
+    if (!fs.existsSync(own)) fs.writeFileSync(own, '{ "name": "inkstone-bench-peers", "private": true, "version": "0.0.0" }\n');
+    log(`npm install @11ty/eleventy@${ELEVENTY_VERSION} into ${path.relative(ROOT, PEERS_DIR)} (not a dependency of ours)`);
+    const r = sh('npm', ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', '--save-exact', `@11ty/eleventy@${ELEVENTY_VERSION}`], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm install of Eleventy failed');
+  }
+  return `@11ty/eleventy ${JSON.parse(fs.readFileSync(pj, 'utf8')).version}`;
+}
+function oursVersion() {
+  const pj = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const g = sh('git', ['-C', ROOT, 'describe', '--always', '--dirty']);
+  return `inkstone ${pj.version} (${(g.stdout || '?').trim()})`;
+}
+
+// ------------------------------------------------------------------ our series
+function setHighlight(site, on) {
+  const f = path.join(site, 'content', 'site.yaml');
+  const text = fs.readFileSync(f, 'utf8');
+  const next = /^highlight: .*$/m.test(text) ? text.replace(/^highlight: .*$/m, `highlight: ${on}`) : `${text}highlight: ${on}\n`;
+  if (next !== text) fs.writeFileSync(f, next);
+}
+function clearOurs(site) { rm(path.join(site, '.inkstone-cache')); rm(path.join(site, 'dist')); }
+function ourPages(site, n) {
+  const dist = path.join(site, 'dist');
+  const w = walkHtml(dist);
+  let missing = 0;
+  for (let i = 1; i <= n; i++) if (!fs.existsSync(path.join(dist, 'posts', `post-${pad5(i)}`, 'index.html'))) missing++;
+  return { ...w, postPagesMissing: missing };
+}
+
+let pendingRestore = null; // { file, text }: an edited post to put back if we are interrupted
+function restorePending() {
+  if (pendingRestore) { fs.writeFileSync(pendingRestore.file, pendingRestore.text); pendingRestore = null; }
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { restorePending(); process.exit(130); });
+
+function runOurs(n, corpus, timeoutS) {
+  const site = corpus.dir;
+  const cmd = process.execPath;
+  const argv = [BIN, 'build', site];
+  const base = { runs: args.runs, cmd, argv, cwd: ROOT, timeoutS };
+  const res = {};
+  const want = (s) => args.series.includes(s);
+  const untimedBuild = (what) => {
+    const r = timedRun(cmd, argv, { cwd: ROOT, timeoutS, logFile: path.join(LOGS, `${n}-ours-resync.log`) });
+    if (!r.ok) throw new Error(`untimed ${what} build failed (exit ${r.exit}); see ${path.relative(ROOT, path.join(LOGS, `${n}-ours-resync.log`))}`);
+  };
+
+  if (want('cold-nohl')) {
+    setHighlight(site, false);
+    res['cold-nohl'] = series('ours cold, highlight off', { ...base, warmup: args.warmup, logName: `${n}-ours-cold-nohl`, prepare: () => clearOurs(site) });
+    if (res['cold-nohl'].ok) res['cold-nohl'].output = ourPages(site, n);
+  }
+  setHighlight(site, true); // our default build from here on
+  if (want('cold')) {
+    res.cold = series('ours cold, highlight on (default)', { ...base, warmup: args.warmup, logName: `${n}-ours-cold`, prepare: () => clearOurs(site) });
+    if (res.cold.ok) res.cold.output = ourPages(site, n);
+  }
+  const incremental = ['warm', 'edit', 'tags'].filter(want);
+  if (!incremental.length) return res;
+  // Warm state: one untimed build with the current (default) config, then every incremental measurement
+  // starts from a complete cache and output of the unedited corpus.
+  try { untimedBuild('warm-up'); } catch (e) {
+    for (const s of incremental) res[s] = { label: s, ok: false, error: e.message, runs: [], wall: {}, cpu: {}, rssMiB: {} };
+    log(e.message);
+    return res;
+  }
+  if (want('warm')) {
+    const before = walkHtml(path.join(site, 'dist'));
+    res.warm = series('ours warm (nothing changed)', { ...base, warmup: 0, logName: `${n}-ours-warm` });
+    if (res.warm.ok) {
+      res.warm.output = ourPages(site, n);
+      if (res.warm.output.pages !== before.pages) res.warm.warning = `page count changed: ${before.pages} -> ${res.warm.output.pages}`;
+    }
+  }
+  const slug = `post-${pad5(Math.ceil(n / 2))}`;
+  const postFile = path.join(site, 'content', 'posts', `${slug}.md`);
+  const pageFile = path.join(site, 'dist', 'posts', slug, 'index.html');
+  const pageHash = () => (fs.existsSync(pageFile) ? sha(fs.readFileSync(pageFile)) : null);
+  const original = fs.readFileSync(postFile, 'utf8');
+  // after an edit: check the output, put the post back, and rebuild untimed so the next run starts warm
+  const restoreAndResync = () => { restorePending(); untimedBuild('re-sync'); };
+
+  if (want('edit')) {
+    let marker = null;
+    const checks = [];
+    res.edit = series(`ours one edit (${slug}: a sentence appended)`, {
+      ...base, warmup: 0, logName: `${n}-ours-edit`,
+      prepare: (i) => {
+        marker = `bench-edit-${Date.now().toString(36)}-${i + 1}`;
+        pendingRestore = { file: postFile, text: original };
+        fs.writeFileSync(postFile, `${original}\n基准测试追加的一句话，标记 ${marker}。\n`);
+      },
+      after: (i, r) => {
+        if (r.ok) checks.push(fs.existsSync(pageFile) && fs.readFileSync(pageFile, 'utf8').includes(marker));
+        restoreAndResync();
+      },
+    });
+    res.edit.post = slug;
+    res.edit.editInOutput = checks;
+    if (checks.some((c) => !c)) res.edit.warning = `the appended sentence was missing from dist/posts/${slug}/index.html in ${checks.filter((c) => !c).length} of ${checks.length} runs`;
+  }
+  if (want('tags')) {
+    const m = /^tags: \[(.*)\]$/m.exec(original);
+    const own = m ? JSON.parse(`[${m[1]}]`) : [];
+    const extra = corpus.tags.filter((t) => !own.includes(t));
+    const checks = [];
+    let h0 = null;
+    res.tags = series(`ours tags edit (${slug}: one existing tag added)`, {
+      ...base, warmup: 0, logName: `${n}-ours-tags`,
+      prepare: (i) => {
+        h0 = pageHash();
+        const add = extra[(Math.max(i, 0) * 7) % extra.length];
+        pendingRestore = { file: postFile, text: original };
+        fs.writeFileSync(postFile, original.replace(/^tags: \[(.*)\]$/m, `tags: [${[...own, add].map((t) => JSON.stringify(t)).join(', ')}]`));
+      },
+      after: (i, r) => {
+        if (r.ok) checks.push(pageHash() !== h0);
+        restoreAndResync();
+      },
+    });
+    res.tags.post = slug;
+    res.tags.postPageChanged = checks;
+    if (checks.some((c) => !c)) res.tags.warning = `dist/posts/${slug}/index.html did not change in ${checks.filter((c) => !c).length} of ${checks.length} runs`;
+  }
+  return res;
+}
+
+// ------------------------------------------------------------------ peers
+function runPeers(n, timeoutS) {
+  const res = {};
+  const hugo = ensureCorpus('hugo', n);
+  const expected = n + hugo.tags.length + Math.ceil(n / 10);
+  res.hugo = series('hugo cold', {
+    runs: args.runs, warmup: args.warmup, cmd: 'hugo', argv: ['--quiet', '-d', 'public'], cwd: hugo.dir, timeoutS,
+    logName: `${n}-hugo`, prepare: () => { rm(path.join(hugo.dir, 'public')); rm(path.join(hugo.dir, 'resources')); },
+  });
+  res.hugo.output = walkHtml(path.join(hugo.dir, 'public'));
+  res.hugo.expectedPages = expected + 1; // + the /page/1/ alias
+  const ele = ensureCorpus('eleventy', n);
+  res.eleventy = series('eleventy cold', {
+    runs: args.runs, warmup: args.warmup, cmd: process.execPath, argv: [eleventyCli(), '--quiet'], cwd: ele.dir, timeoutS,
+    logName: `${n}-eleventy`, prepare: () => { rm(path.join(ele.dir, '_site')); rm(path.join(ele.dir, '.cache')); },
+  });
+  res.eleventy.output = walkHtml(path.join(ele.dir, '_site'));
+  res.eleventy.expectedPages = expected;
+  for (const p of ['hugo', 'eleventy']) {
+    if (res[p].ok && res[p].output.pages !== res[p].expectedPages) {
+      res[p].warning = `wrote ${res[p].output.pages} HTML pages, expected ${res[p].expectedPages}`;
+      res[p].pagesOk = false;
+    } else res[p].pagesOk = res[p].ok;
+  }
+  return res;
+}
+
+// ------------------------------------------------------------------ report
+function table(n, all) {
+  const rows = [];
+  const head = ['series', 'wall s', 'min–max', 'posts/s', 'cpu s', 'cpu/wall', 'peak MiB', 'HTML pages', 'runs'];
+  for (const [key, s] of Object.entries(all)) {
+    if (!s) continue;
+    const w = s.wall.median;
+    rows.push([
+      s.label || key,
+      s.ok || s.n ? fmt(w) : `FAILED: ${s.error}`,
+      s.n ? `${fmt(s.wall.min)}–${fmt(s.wall.max)}` : '',
+      s.n ? fmt(n / w, 0) : '',
+      s.n ? fmt(s.cpu.median) : '',
+      s.n ? fmt(s.cpu.median / w) : '',
+      s.n ? fmt(s.rssMiB.median, 0) : '',
+      s.output ? String(s.output.pages) + (s.expectedPages ? (s.output.pages === s.expectedPages ? ' ✓' : ` ✗ (want ${s.expectedPages})`) : '') : '',
+      `${s.n ?? 0}${s.warmup ? `+${s.warmup}w` : ''}`,
+    ]);
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 || i === 1 && c.startsWith('FAILED') ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+function ratio(a, b) { return a != null && b != null && b > 0 ? a / b : null; }
+
+// ------------------------------------------------------------------ main
+function main() {
+  fs.mkdirSync(LOGS, { recursive: true });
+  ensureGnuTime();
+  const haveOurs = fs.existsSync(BIN);
+  if (args.ours && !haveOurs) log(`Inkstone's CLI is missing (${path.relative(ROOT, BIN)}): our series are skipped`);
+  const runOursToo = args.ours && haveOurs;
+  const machine = {
+    cpu: os.cpus()[0]?.model, cores: os.cpus().length, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()}`, node: process.version,
+  };
+  const versions = { ours: runOursToo ? oursVersion() : null };
+  if (args.peers) { versions.hugo = ensureHugo(); versions.eleventy = ensureEleventy(); }
+  const summary = {};
+  let failed = !haveOurs && args.ours;
+
+  for (const n of args.posts) {
+    const oursTimeout = args.timeout ?? Math.max(300, n * 0.06);
+    const peersTimeout = args.timeout ?? Math.max(120, n * 0.03);
+    const t0 = Date.now();
+    const all = {};
+    let ink = null;
+    if (runOursToo) {
+      ink = ensureCorpus('inkstone', n);
+      log(`N=${n}: ${ink.reused ? 'reusing' : 'generated'} ${path.relative(ROOT, ink.dir)} (${ink.posts} posts, ${ink.tags.length} tags)`);
+      Object.assign(all, runOurs(n, ink, oursTimeout));
+    }
+    if (args.peers) Object.assign(all, runPeers(n, peersTimeout));
+
+    const get = (k, f) => (all[k] && all[k].n ? f(all[k]) : null);
+    const wall = (k) => get(k, (s) => s.wall.median);
+    const rss = (k) => get(k, (s) => s.rssMiB.median);
+    const ratios = args.peers && runOursToo ? {
+      'ours cold (highlight off) / eleventy cold, wall': ratio(wall('cold-nohl'), wall('eleventy')),
+      'ours cold (highlight off) / hugo cold, wall': ratio(wall('cold-nohl'), wall('hugo')),
+      'ours warm / hugo cold, wall': ratio(wall('warm'), wall('hugo')),
+      'ours one edit / hugo cold, wall': ratio(wall('edit'), wall('hugo')),
+      'ours tags edit / hugo cold, wall': ratio(wall('tags'), wall('hugo')),
+      'ours peak RSS (cold, highlight off) / hugo': ratio(rss('cold-nohl'), rss('hugo')),
+      'ours peak RSS (cold, highlight off) / eleventy': ratio(rss('cold-nohl'), rss('eleventy')),
+      'ours peak RSS (cold, highlight on) / hugo': ratio(rss('cold'), rss('hugo')),
+      'ours peak RSS (cold, highlight on) / eleventy': ratio(rss('cold'), rss('eleventy')),
+    } : null;
+
+    const labels = { cold: 'ours cold, highlight on (default)', 'cold-nohl': 'ours cold, highlight off (= peers)', warm: 'ours warm', edit: 'ours one edit', tags: 'ours tags edit', hugo: 'hugo cold', eleventy: 'eleventy cold' };
+    const ordered = {};
+    for (const k of ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'hugo', 'eleventy']) if (all[k]) ordered[k] = { ...all[k], label: labels[k] };
+
+    console.log(`\n## N=${n} posts — median of ${args.runs} run(s), wall min–max; cpu = user+sys and peak RSS from GNU time`);
+    console.log(`   ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    if (versions.ours) console.log(`   ${versions.ours}${args.peers ? `; ${versions.hugo.split(' ').slice(0, 2).join(' ')}; ${versions.eleventy}` : ''}`);
+    else if (args.peers) console.log(`   ${versions.hugo.split(' ').slice(0, 2).join(' ')}; ${versions.eleventy}`);
+    console.log(table(n, ordered));
+    for (const k of ['cold', 'cold-nohl', 'warm']) {
+      const o = all[k]?.output;
+      if (o) console.log(`   our output (${labels[k]}): ${o.pages} HTML pages, ${o.files} files, ${fmt(o.mib, 1)} MiB; post pages missing: ${o.postPagesMissing} of ${n}`);
+    }
+    if (all.edit?.editInOutput) console.log(`   one edit: appended sentence found in dist/posts/${all.edit.post}/index.html in ${all.edit.editInOutput.filter(Boolean).length}/${all.edit.editInOutput.length} runs`);
+    if (all.tags?.postPageChanged) console.log(`   tags edit: dist/posts/${all.tags.post}/index.html changed in ${all.tags.postPageChanged.filter(Boolean).length}/${all.tags.postPageChanged.length} runs`);
+    for (const [k, s] of Object.entries(ordered)) {
+      if (s.warning) console.log(`   WARNING ${s.label}: ${s.warning}`);
+      if (!s.ok || s.pagesOk === false || s.warning || s.output?.postPagesMissing) failed = true;
+    }
+    if (ratios) {
+      console.log('   ratios (of medians; < 1 means ours is smaller/faster):');
+      for (const [k, v] of Object.entries(ratios)) console.log(`     ${k.padEnd(48)} ${fmt(v)}`);
+    }
+    const elapsed = (Date.now() - t0) / 1000;
+    console.log(`   (this N took ${fmt(elapsed, 0)} s in all)`);
+
+    const result = {
+      date: new Date().toISOString(), n, seed: SEED, runs: args.runs, warmup: args.warmup, machine, versions,
+      timer: 'wall: process.hrtime around the process; cpu (user+sys) and peak RSS: GNU time -f "%e %U %S %M"',
+      config: { warmEditTags: 'default site.yaml (highlight: true)', editedPost: all.edit?.post ?? all.tags?.post ?? null },
+      corpus: ink ? { posts: ink.posts, tags: ink.tags.length } : null,
+      series: ordered, ratios, elapsedSeconds: +elapsed.toFixed(1),
+    };
+    const jf = path.join(WORK, `results-${n}.json`);
+    fs.writeFileSync(jf, JSON.stringify(result, null, 1));
+    console.log(`   JSON: ${path.relative(ROOT, jf)}`);
+    summary[n] = ordered;
+
+    if (!args.keep) {
+      if (ink) clearOurs(ink.dir);
+      for (const [l, outs] of [['hugo', ['public', 'resources']], ['eleventy', ['_site', '.cache']]]) {
+        for (const o of outs) rm(path.join(WORK, `${l}-${n}`, o));
+      }
+    }
+  }
+
+  if (args.posts.length > 1) {
+    const ns = args.posts;
+    console.log(`\n## Growth of median wall time (linear would be N ratio)`);
+    for (let i = 1; i < ns.length; i++) {
+      const a = ns[i - 1], b = ns[i];
+      console.log(`   ${b}/${a} (N ratio ${fmt(b / a)}):`);
+      for (const k of Object.keys(summary[b])) {
+        const A = summary[a][k], B = summary[b][k];
+        if (A?.n && B?.n) console.log(`     ${B.label.padEnd(36)} ${fmt(B.wall.median)} s / ${fmt(A.wall.median)} s = ${fmt(B.wall.median / A.wall.median)}   peak RSS ${fmt(B.rssMiB.median / A.rssMiB.median)}x`);
+      }
+    }
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+try { main(); } catch (e) {
+  restorePending();
+  console.error(`[bench] ${e.stack || e}`);
+  process.exit(2);
+}
