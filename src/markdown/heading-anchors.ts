@@ -1,0 +1,26 @@
+/**
+ * Settings for rehype-autolink-headings: a small `#` link appended to each
+ * heading, with a spoken label, so readers can copy a link to a section.
+ */
+import type { Element } from 'hast'
+import { toString } from 'hast-util-to-string'
+import type { Options } from 'rehype-autolink-headings'
+
+/** Options for rehype-autolink-headings (run after rehype-heading-ids). */
+export const headingAnchorOptions: Options = {
+  behavior: 'append',
+  // Footnotes' screen-reader-only heading needs no anchor.
+  test: (element: Element) => !isScreenReaderOnly(element),
+  properties: (element: Element) => ({
+    className: ['heading-anchor'],
+    // "#" alone means nothing when spoken; name the section.
+    ariaLabel: `Permalink: ${toString(element).replace(/\s+/g, ' ').trim()}`
+  }),
+  content: { type: 'text', value: '#' }
+}
+
+/** Whether `element` is visually hidden (`sr-only`). */
+function isScreenReaderOnly(element: Element): boolean {
+  const classes = element.properties.className
+  return Array.isArray(classes) && classes.includes('sr-only')
+}

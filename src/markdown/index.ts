@@ -1,0 +1,96 @@
+/**
+ * The Markdown stage: one post body in, HTML plus everything the site stage
+ * needs about it (headings, references, summary, metrics) out, as plain data.
+ */
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypeExternalLinks from 'rehype-external-links'
+import rehypeStringify from 'rehype-stringify'
+import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough'
+import remarkGfm from 'remark-gfm'
+import { remarkAlert } from 'remark-github-blockquote-alert'
+import remarkMath from 'remark-math'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import type { VFile } from 'vfile'
+import type { RenderedBody } from '../types.js'
+import { headingAnchorOptions } from './heading-anchors.js'
+import rehypeHeadingIds from './rehype-heading-ids.js'
+import rehypeImageFigures from './rehype-image-figures.js'
+import rehypeLocalAssets from './rehype-local-assets.js'
+import rehypeMath from './rehype-math.js'
+import rehypePostLinks from './rehype-post-links.js'
+import rehypeShikiHighlight from './rehype-shiki-highlight.js'
+import rehypeSummary from './rehype-summary.js'
+import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
+import remarkTextMetrics from './remark-text-metrics.js'
+import { emptyState } from './state.js'
+
+export interface MarkdownOptions {
+  /** Site root, absolute; used to resolve and stat referenced files. */
+  root: string
+  /** Highlight code with Shiki (config `highlight`, default true). */
+  highlight: boolean
+  /** Target length (characters) of an automatic summary (config `summary_length`, default 140). */
+  summaryLength: number
+}
+
+/** The frozen unified processor for post bodies (exported for tests and benchmarks). */
+export function createProcessor(options: MarkdownOptions) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkCjkFriendly)
+      .use(remarkCjkFriendlyGfmStrikethrough)
+      .use(remarkMath)
+      .use(remarkAlert)
+      .use(remarkCjkLineBreaks)
+      .use(remarkTextMetrics)
+      // Raw HTML is passed through untouched; rehype-raw would re-parse every post (slow).
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeShikiHighlight, { highlight: options.highlight })
+      // Ids before anchors and KaTeX: slugs and labels come from the heading's source text.
+      .use(rehypeHeadingIds)
+      .use(rehypeAutolinkHeadings, headingAnchorOptions)
+      .use(rehypeMath)
+      .use(rehypePostLinks)
+      .use(rehypeLocalAssets, { root: options.root })
+      .use(rehypeImageFigures)
+      // Opener isolation and no referrer leak to other sites; new tabs are the reader's choice.
+      .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+      // Last: the summary is cut from the finished tree, placeholders included.
+      .use(rehypeSummary, { summaryLength: options.summaryLength })
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .freeze()
+  )
+}
+
+/** Create the body renderer once per process/worker; it reuses one frozen unified processor and one Shiki highlighter. */
+export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body: string) => Promise<RenderedBody> {
+  const processor = createProcessor(options)
+  return async function renderBody(file: VFile, body: string): Promise<RenderedBody> {
+    const state = emptyState()
+    file.data.inkstoneMarkdown = state
+    try {
+      const tree = await processor.run(processor.parse(body), file)
+      const html = processor.stringify(tree, file)
+      return {
+        html,
+        excerptHtml: state.excerptHtml,
+        excerptText: state.excerptText,
+        hasMore: state.hasMore,
+        headings: state.headings,
+        toc: state.toc,
+        references: state.references,
+        metrics: state.metrics,
+        math: state.math,
+        code: state.code
+      }
+    } finally {
+      // The state is returned as data; keep it off the caller's file.
+      delete file.data.inkstoneMarkdown
+    }
+  }
+}

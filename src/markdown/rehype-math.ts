@@ -1,0 +1,51 @@
+/**
+ * Render `$…$`, `$$…$$` and ```` ```math ```` with KaTeX at build time, and
+ * turn KaTeX failures into our own `invalid-tex` errors.
+ *
+ * Output is KaTeX's default `htmlAndMathml`: the HTML draws the formula, the
+ * hidden MathML is what screen readers speak. The extra bytes are worth it.
+ */
+import type { Element, Root } from 'hast'
+import rehypeKatex from 'rehype-katex'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { report } from '../messages.js'
+import { stateOf } from './state.js'
+
+/** Classes remark-math and fenced ```math blocks put on math code. */
+const mathClasses = new Set(['language-math', 'math-inline', 'math-display'])
+
+/** KaTeX rendering with Inkstone messages; sets `RenderedBody.math`. */
+export default function rehypeMath() {
+  // `strict: 'ignore'`: KaTeX would otherwise console.warn about e.g. Chinese
+  // text in math mode, from inside workers, with no file or line.
+  const katex = rehypeKatex({ strict: 'ignore' })
+  return function (tree: Root, file: VFile): undefined {
+    if (!hasMath(tree)) return
+    stateOf(file).math = true
+    const before = file.messages.length
+    katex(tree, file)
+    // rehype-katex reports with its own source and the KaTeX error name as rule; re-issue as ours.
+    const theirs = file.messages.splice(before)
+    for (const message of theirs) {
+      if (message.source !== 'rehype-katex') {
+        file.messages.push(message)
+        continue
+      }
+      const detail = message.cause instanceof Error ? message.cause.message : message.reason
+      report(file, 'invalid-tex', `Invalid TeX: ${detail.replace(/^KaTeX parse error: /, '')}`, message.place)
+    }
+  }
+}
+
+/** Whether the tree has any math for KaTeX (cheap check, skips the KaTeX walk for most posts). */
+function hasMath(tree: Root): boolean {
+  let found = false
+  visit(tree, 'element', function (node: Element) {
+    if (found) return false
+    if (node.tagName !== 'code') return
+    const classes = node.properties.className
+    if (Array.isArray(classes) && classes.some((name) => mathClasses.has(String(name)))) found = true
+  })
+  return found
+}

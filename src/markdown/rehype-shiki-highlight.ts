@@ -1,0 +1,74 @@
+/**
+ * Highlight fenced code at build time with Shiki, in light and dark colours
+ * at once (CSS variables, no client JavaScript). Blocks in a language Shiki
+ * does not know stay plain `<pre><code>` and get a warning.
+ */
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { report } from '../messages.js'
+import { getHighlighter, isKnownLanguage, loadLanguages, themes } from './highlighter.js'
+import { stateOf } from './state.js'
+
+/** Options of `rehypeShikiHighlight`. */
+export interface ShikiHighlightOptions {
+  /** Highlight at all (config `highlight`); when false only `RenderedBody.code` is set. */
+  highlight: boolean
+}
+
+/** A `<pre><code>` block found in the tree. */
+interface Block {
+  pre: Element
+  parent: Root | Element
+  lang: string
+}
+
+/** Replace fenced code blocks by Shiki's highlighted HTML; flag the body as having code. */
+export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
+  return async function (tree: Root, file: VFile): Promise<undefined> {
+    const blocks: Block[] = []
+    visit(tree, 'element', function (node, index, parent) {
+      if (node.tagName !== 'pre' || !parent || index === undefined) return
+      const code = node.children[0]
+      if (!code || code.type !== 'element' || code.tagName !== 'code') return
+      const lang = languageOf(code)
+      // ```math blocks are KaTeX's, not code.
+      if (lang === 'math') return
+      blocks.push({ pre: node, parent, lang: lang ?? 'text' })
+    })
+    if (blocks.length === 0) return
+    stateOf(file).code = true
+    if (!options.highlight) return
+
+    const known = blocks.filter(function (block) {
+      if (isKnownLanguage(block.lang)) return true
+      report(file, 'unknown-language', `Unknown code language \`${block.lang}\``, block.pre.position)
+      return false
+    })
+    if (known.length === 0) return
+    const highlighter = await getHighlighter()
+    await loadLanguages(highlighter, new Set(known.map((block) => block.lang)))
+
+    for (const { pre, parent, lang } of known) {
+      const text = toString(pre).replace(/\n$/, '')
+      const result = highlighter.codeToHast(text, { lang, themes, defaultColor: false })
+      const highlighted = result.children[0]
+      if (!highlighted || highlighted.type !== 'element') continue
+      // Themes may style by language; keep it visible without a class lookup.
+      highlighted.properties.dataLanguage = lang
+      highlighted.position = pre.position
+      parent.children[parent.children.indexOf(pre)] = highlighted
+    }
+  }
+}
+
+/** The language of a `<code>` from its `language-x` class, lowercased. */
+function languageOf(code: Element): string | undefined {
+  const classes = code.properties.className
+  if (!Array.isArray(classes)) return undefined
+  for (const name of classes) {
+    if (typeof name === 'string' && name.startsWith('language-')) return name.slice(9).toLowerCase()
+  }
+  return undefined
+}

@@ -1,0 +1,43 @@
+/**
+ * Golden fixtures: every folder of tests/fixtures/markdown has an `input.md`,
+ * rendered as the file `input.md` with the folder as site root, and compared
+ * with `expected.html` (the body) and `expected.json` (everything else).
+ * `UPDATE=1 npx vitest run tests/unit/markdown` rewrites them; read every
+ * rewritten file before committing.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import { createBodyRenderer } from '../../../src/markdown/index.js'
+import { problemsOf } from '../../../src/messages.js'
+import { fixturesRoot } from './helpers.js'
+
+const update = process.env.UPDATE === '1'
+const cases = readdirSync(fixturesRoot, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+describe('golden fixtures', () => {
+  test('there are fixtures', () => {
+    expect(cases.length).toBeGreaterThan(5)
+  })
+
+  test.each(cases)('%s', async (name) => {
+    const root = join(fixturesRoot, name)
+    const render = createBodyRenderer({ root, highlight: true, summaryLength: 140 })
+    const file = new VFile({ path: 'input.md' })
+    const { html, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
+    const problems = problemsOf(file).map(({ ruleId, line, column, fatal, reason }) => ({ ruleId, line, column, fatal, reason }))
+    const json = JSON.stringify({ ...rest, problems }, null, 2) + '\n'
+    const htmlPath = join(root, 'expected.html')
+    const jsonPath = join(root, 'expected.json')
+    if (update || !existsSync(htmlPath)) {
+      writeFileSync(htmlPath, html + '\n')
+      writeFileSync(jsonPath, json)
+    }
+    expect(html + '\n').toBe(readFileSync(htmlPath, 'utf8'))
+    expect(json).toBe(readFileSync(jsonPath, 'utf8'))
+  })
+})
