@@ -225,6 +225,8 @@ export interface PostEntry extends EntryBase {
   matter: PostMatter
   /** True when the post is a bundle (`posts/<name>/index.md`). */
   bundle: boolean
+  /** Other files of the bundle folder (root-relative), copied beside the post. */
+  assets: string[]
 }
 
 /** A parsed column. */
@@ -249,6 +251,8 @@ export type EntryKind = Entry['kind']
 export type OutputFile =
   | { outPath: string; kind: 'bytes'; data: Uint8Array; hash: string }
   | { outPath: string; kind: 'copy'; from: string; hash: string; size: number }
+  /** Already on disk exactly as the last build wrote it (a route whose view did not change). */
+  | { outPath: string; kind: 'keep'; hash: string; size: number }
 
 /** Options that come from the command line, not the config file. */
 export interface BuildFlags {

@@ -97,7 +97,7 @@ function automaticExcerpt(tree: Root, target: number): ElementContent[] {
       // Image-only paragraphs have no prose.
       if (size === 0) continue
       if (length + size > target) {
-        blocks.push(cutParagraph(paragraph, target - length))
+        blocks.push(cutParagraph(paragraph, target - length, target))
         break
       }
       blocks.push(paragraph)
@@ -110,8 +110,10 @@ function automaticExcerpt(tree: Root, target: number): ElementContent[] {
         items.push(item)
         length += item.type === 'element' ? textLength(item) : 0
       }
+      // Keep the source's line break before `</ul>` whatever the last kept node was.
+      while (items.length > 0 && items[items.length - 1].type === 'text') items.pop()
+      items.push({ type: 'text', value: '\n' })
       list.children = items
-      trimEnd(list)
       blocks.push(list)
     } else if (child.tagName === 'blockquote') {
       const quote = clean(child)
@@ -172,7 +174,7 @@ interface Segment {
  * HTML are kept whole: cutting between an opening and a closing raw tag would
  * unbalance the HTML.
  */
-function cutParagraph(paragraph: Element, need: number): Element {
+function cutParagraph(paragraph: Element, need: number, target: number): Element {
   const segments: Segment[] = []
   let raw = false
   let text = ''
@@ -192,7 +194,9 @@ function cutParagraph(paragraph: Element, need: number): Element {
   if (raw) return paragraph
   // Offsets count raw characters; `need` counted collapsed ones. Leading whitespace is the only big difference.
   const offset = text.length - text.trimStart().length
-  const at = findSentenceEnd(text, segments, need + offset) ?? findWordBreak(text, segments, need + offset, text.length - need)
+  const sentence = findSentenceEnd(text, segments, need + offset)
+  if (sentence === 'whole') return paragraph
+  const at = sentence ?? findWordBreak(text, segments, need + offset, text.trim().length - need, target)
   if (!at) return paragraph
   cutAt(paragraph, at.segment.node, at.index - at.segment.start, at.ellipsis)
   return paragraph
@@ -205,28 +209,29 @@ interface Cut {
   ellipsis: boolean
 }
 
-/** The first sentence end at or after `need` that lies in cuttable text. */
-function findSentenceEnd(text: string, segments: Segment[], need: number): Cut | undefined {
+/** The first sentence end at or after `need` that lies in cuttable text; `'whole'` when it is the paragraph's end. */
+function findSentenceEnd(text: string, segments: Segment[], need: number): Cut | 'whole' | undefined {
   for (const match of text.matchAll(sentenceEnd)) {
     const end = match.index + match[0].length
     if (end < need) continue
+    // A cut at the very end keeps the whole paragraph.
+    if (end >= text.trimEnd().length) return 'whole'
     const segment = segmentAt(segments, match.index)
     if (!segment || !segment.cuttable) continue
     // Closing quotes past the end of this text node are left out rather than cut across nodes.
     const index = Math.min(end, segment.start + segment.node.value.length)
-    // A cut at the very end keeps the whole paragraph.
-    if (index >= text.trimEnd().length) return undefined
     return { segment, index, ellipsis: false }
   }
   return undefined
 }
 
 /**
- * No sentence end: when the rest is long (over half a summary), cut at the
- * first space or CJK character at or after `need`, and mark it with `…`.
+ * No usable sentence end: when what is left is long (over half a summary),
+ * cut at the first space or after the first CJK character at or after
+ * `need`, and mark it with `…`; else keep the paragraph whole.
  */
-function findWordBreak(text: string, segments: Segment[], need: number, rest: number): Cut | undefined {
-  if (rest <= need / 2) return undefined
+function findWordBreak(text: string, segments: Segment[], need: number, rest: number, target: number): Cut | undefined {
+  if (rest <= target / 2) return undefined
   for (const segment of segments) {
     if (!segment.cuttable) continue
     const value = segment.node.value
@@ -315,10 +320,11 @@ export function shorten(text: string, max: number): string {
   // Matched on the whole text, so "followed by a space" sees past the cut.
   for (const match of text.matchAll(sentenceEnd)) {
     const end = match.index + match[0].length
-    if (end > head.length) break
+    // A sentence that ends right at `max` needs no `…`, so it may use the last character.
+    if (end > max) break
     if (end > max / 2) best = end
   }
-  if (best !== -1) return head.slice(0, best).trimEnd()
+  if (best !== -1) return text.slice(0, best).trimEnd()
   const space = head.lastIndexOf(' ')
   let cut = space > max / 2 ? space : head.length
   // Do not split a surrogate pair.

@@ -1,0 +1,194 @@
+/**
+ * The orchestrator: config → content → markdown → site graph → render →
+ * emit. No logic of its own beyond wiring stages and collecting problems;
+ * nothing is written unless the whole build is free of errors.
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { BuildFlags, Entry, OutputFile, Problem, SiteConfig } from './types.js'
+import { loadConfig } from './config/load.js'
+import { discover, ignored, type SourceRef } from './content/discover.js'
+import { buildSiteGraph, type SiteGraph } from './site/graph.js'
+import { routesOf } from './render/routes.js'
+import { renderRoutes } from './render/render.js'
+import { loadTheme, packageRoot } from './render/theme.js'
+import { emit, hashBytes, scanOutput } from './emit/write.js'
+import { manifestPath, readManifest, writeManifest } from './emit/manifest.js'
+import { parseEntries, type ParseStats } from './parse-entries.js'
+
+/** Options of one build. */
+export interface BuildOptions {
+  /** Site root (absolute or relative to cwd). */
+  root: string
+  /** Output folder; default `<root>/dist`. */
+  outDir?: string
+  flags: BuildFlags
+  /** The current time in ms (injected: tests pin it). */
+  now: number
+  /** Use the persistent cache (default true). */
+  cache?: boolean
+  /** Write the output (default true); false only computes it. */
+  write?: boolean
+  /** Worker threads for parsing; default: decided by the number of changed files and cores. */
+  workers?: number
+  /** Called with progress while a long build runs. */
+  onProgress?: (done: number, total: number, stage: string) => void
+}
+
+/** What a build did. */
+export interface BuildResult {
+  ok: boolean
+  problems: Problem[]
+  /** The output files (in memory, for the dev server and tests). */
+  files: OutputFile[]
+  config?: SiteConfig
+  graph?: SiteGraph
+  stats: {
+    posts: number
+    pages: number
+    written: number
+    unchanged: number
+    removed: number
+    rendered: number
+    skipped: number
+    parse: ParseStats
+  }
+  /** Files the build read, for the dev watcher (absolute). */
+  inputs: string[]
+}
+
+/** Where the persistent cache lives. */
+export function cacheDirOf(root: string): string {
+  return join(resolve(root), '.inkstone-cache')
+}
+
+async function publicFiles(root: string, rel = 'public'): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(join(root, rel), { withFileTypes: true })
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (ignored(e.name) && e.name !== '.well-known') continue
+    const path = `${rel}/${e.name}`
+    if (e.isDirectory()) out.push(...(await publicFiles(root, path)))
+    else if (e.isFile()) out.push(path)
+  }
+  return out
+}
+
+async function copyOf(root: string, from: string, outPath: string): Promise<OutputFile> {
+  const abs = join(root, from)
+  const data = await readFile(abs)
+  return { outPath, kind: 'copy', from: abs, hash: hashBytes(data), size: data.byteLength }
+}
+
+/**
+ * Build a site.
+ *
+ * @param options Root, output, flags, now.
+ * @returns Problems, output and stats; the output folder is only touched when `ok`.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = resolve(options.root)
+  const outDir = resolve(options.outDir ?? join(root, 'dist'))
+  const cacheDir = cacheDirOf(root)
+  const useCache = options.cache !== false
+  const problems: Problem[] = []
+  const emptyStats = { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } }
+
+  const loaded = await loadConfig(root, options.flags.baseUrl)
+  problems.push(...loaded.problems)
+  const config = loaded.config
+  if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats, inputs: [] }
+
+  const sources: SourceRef[] = await discover(root)
+  const parsed = await parseEntries({
+    root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
+    onProgress: options.onProgress
+  })
+  problems.push(...parsed.problems)
+  const entries: Entry[] = parsed.entries
+  for (const entry of entries) problems.push(...entry.problems)
+
+  const graph = buildSiteGraph({ entries, config, flags: options.flags, now: options.now })
+  problems.push(...graph.problems)
+
+  const theme = await loadTheme(root, cacheDir)
+  if ('problems' in theme) {
+    problems.push(...theme.problems)
+    return { ok: false, problems, files: [], config, graph, stats: emptyStats, inputs: [] }
+  }
+
+  const files: OutputFile[] = []
+  // Theme assets carry a content hash in their name so browsers can cache them forever.
+  const themeAssets: Record<string, string> = {}
+  for (const [path, text] of Object.entries(theme.theme.assets)) {
+    const data = new TextEncoder().encode(text)
+    const hash = hashBytes(data)
+    const hashed = path.replace(/(\.[a-z]+)$/, `.${hash.slice(0, 8)}$1`)
+    themeAssets[path] = hashed
+    files.push({ outPath: hashed, kind: 'bytes', data, hash })
+  }
+  const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
+  let katexCss: string | undefined
+  if (usesMath) {
+    katexCss = 'assets/katex/katex.min.css'
+    const dist = join(packageRoot, 'node_modules', 'katex', 'dist')
+    files.push(await copyOf(dist, 'katex.min.css', katexCss))
+    for (const font of (await readdir(join(dist, 'fonts'))).sort()) {
+      files.push(await copyOf(dist, `fonts/${font}`, `assets/katex/fonts/${font}`))
+    }
+  }
+
+  const manifestFile = manifestPath(cacheDir, outDir)
+  const manifest = useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
+  const onDisk = await scanOutput(outDir)
+  const routes = routesOf(graph, {
+    dev: options.flags.dev === true,
+    themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
+    katexCss
+  })
+  const rendered = renderRoutes(routes, theme.theme, theme.digest + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
+  problems.push(...rendered.problems)
+  files.push(...rendered.files)
+
+  for (const [outPath, from] of [...graph.assets.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    try {
+      files.push(await copyOf(root, from, outPath))
+    } catch {
+      // The Markdown stage already reported missing files at their line.
+    }
+  }
+  for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
+
+  // Two outputs on one path (a public file shadowing a page) is an error.
+  const seen = new Map<string, OutputFile>()
+  for (const file of files) {
+    const before = seen.get(file.outPath)
+    if (before) {
+      problems.push({
+        path: file.kind === 'copy' && file.from.startsWith(join(root, 'public')) ? `public/${file.outPath}` : 'content',
+        reason: `Two outputs land on \`${file.outPath}\``, ruleId: 'url-collision', fatal: true
+      })
+    }
+    seen.set(file.outPath, file)
+  }
+
+  const stats = {
+    ...emptyStats, posts: graph.posts.length, pages: routes.length, rendered: rendered.rendered, skipped: rendered.skipped,
+    parse: parsed.stats
+  }
+  const inputs = [...sources.map((s) => join(root, s.path)), ...theme.inputs]
+  const ok = !problems.some((p) => p.fatal)
+  if (!ok || options.write === false) return { ok, problems, files, config, graph, stats, inputs }
+
+  const result = await emit(outDir, files, manifest, onDisk, rendered.views)
+  if (useCache) await writeManifest(manifestFile, result.manifest)
+  return {
+    ok, problems, files, config, graph, inputs,
+    stats: { ...stats, written: result.written, unchanged: result.unchanged, removed: result.removed }
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The command line: argv → command. The only place that reads the clock for
+ * builds, prints, and sets the exit code (0 ok, 1 content errors, 2 usage).
+ */
+import { parseArgs } from 'node:util'
+import { relative, resolve } from 'node:path'
+import pc from 'picocolors'
+import { build } from '../build.js'
+import { formatReport, type Paint } from './report.js'
+
+/** Text of `inkstone --help`. */
+export const help = `Inkstone (砚): a static site generator for personal blogs.
+
+Usage:
+  inkstone build [root] [options]   Build the site in [root] (default: .) into <root>/dist
+  inkstone dev [root] [options]     Build, serve and rebuild on every change
+  inkstone serve [root] [options]   Serve the built output folder under the site's base path
+  inkstone new <title> [options]    Create a post (also: new column <id>, new page <name>)
+
+Build options:
+  --out DIR        Output folder (default: <root>/dist)
+  --drafts         Include posts with draft: true
+  --future         Include posts dated in the future
+  --base-url URL   Override \`url\` from content/site.yaml (e.g. http://localhost:8080/)
+  --no-cache       Do not read or write the cache (<root>/.inkstone-cache)
+  --verify         Build twice (with the cache and clean, in memory) and compare the outputs
+  --workers N      Worker threads for parsing (default: automatic; 0 = none)
+  -h, --help       Show this help
+
+Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage errors.`
+
+/** Where output goes (injected in tests). */
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+  isTTY: boolean
+  now: () => number
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  isTTY: process.stderr.isTTY === true,
+  now: () => Date.now()
+}
+
+/**
+ * Run the CLI.
+ *
+ * @param argv Arguments after the program name.
+ * @param io Output streams and clock.
+ * @returns Exit code.
+ */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.out(help + '\n')
+    return command === undefined ? 2 : 0
+  }
+  if (command === 'build') return runBuild(rest, io)
+  if (command === 'dev' || command === 'serve' || command === 'new') {
+    const mod = await import(`./${command}.js`).catch(() => undefined)
+    if (!mod) {
+      io.err(`inkstone: \`${command}\` is not available in this version\n`)
+      return 2
+    }
+    return (mod as { run: (argv: string[], io: Io) => Promise<number> }).run(rest, io)
+  }
+  io.err(`inkstone: unknown command \`${command}\`; see \`inkstone --help\`\n`)
+  return 2
+}
+
+async function runBuild(argv: string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        drafts: { type: 'boolean', default: false },
+        future: { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (error) {
+    io.err(`inkstone build: ${(error as Error).message}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.out(help + '\n')
+    return 0
+  }
+  if (positionals.length > 1) {
+    io.err('inkstone build: expected at most one site root\n')
+    return 2
+  }
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+    io.err('inkstone build: --workers takes a whole number\n')
+    return 2
+  }
+  const root = resolve(positionals[0] ?? '.')
+  const outDir = values.out ? resolve(values.out) : undefined
+  const paint: Paint = io.isTTY ? pc : { red: String, yellow: String, dim: String, bold: String }
+  const started = performance.now()
+  const now = io.now()
+  let lastProgress = 0
+  const onProgress = io.isTTY
+    ? (done: number, total: number, stage: string) => {
+        if (performance.now() - started < 500 || performance.now() - lastProgress < 100) return
+        lastProgress = performance.now()
+        io.err(`\r${stage} ${done}/${total}…`)
+      }
+    : undefined
+  const flags = { drafts: values.drafts, future: values.future, baseUrl: values['base-url'] }
+  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress })
+  if (onProgress && lastProgress > 0) io.err('\r\x1b[K')
+  io.err(formatReport(result.problems, root, paint))
+  const errors = result.problems.filter((p) => p.fatal).length
+  const warnings = result.problems.length - errors
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const outName = relative(process.cwd(), outDir ?? resolve(root, 'dist')) || '.'
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  if (!result.ok) {
+    io.err(paint.red(`✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${outName}/ was left as it was`) + ` (${seconds} s)\n`)
+    return 1
+  }
+  const s = result.stats
+  if (values.verify) {
+    const clean = await build({ root, outDir, flags, now, cache: false, write: false, workers })
+    const { compareOutputs } = await import('../verify.js')
+    const diff = await compareOutputs(result.files, clean.files, outDir ?? resolve(root, 'dist'))
+    if (diff.length > 0) {
+      io.err(paint.red(`✗ --verify: the incremental output differs from a clean build in ${diff.length} files:\n`) + diff.slice(0, 20).map((d) => `  ${d}\n`).join(''))
+      return 1
+    }
+    io.err('✓ --verify: the output equals a clean build\n')
+  }
+  io.err(
+    `✓ ${s.posts} posts, ${s.pages} pages → ${outName}/: ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed` +
+      ` · ${plural(warnings, 'warning')} · ${seconds} s\n`
+  )
+  return 0
+}

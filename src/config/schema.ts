@@ -1,0 +1,244 @@
+/**
+ * The site configuration: known keys, defaults and validation. No I/O: takes
+ * the parsed YAML and returns the config plus problems.
+ */
+import { closest, distance } from 'fastest-levenshtein'
+import type { Place, Problem, SiteConfig } from '../types.js'
+import { problem } from '../messages.js'
+import type { ParsedYaml } from '../util/yaml.js'
+
+/** Top-level keys Inkstone knows in `site.yaml`. */
+export const knownKeys = [
+  'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
+  'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments'
+] as const
+
+/** Defaults for every optional key. */
+export const defaults = {
+  language: 'zh-CN',
+  timezone: 'Asia/Shanghai',
+  paginate: 10,
+  permalink: '/posts/:slug/',
+  summaryLength: 140,
+  highlight: true,
+  feed: { limit: 20, fullContent: true },
+  updatedFromGit: true
+} as const
+
+/**
+ * Suggest the known word closest to `word`, when it is close enough.
+ *
+ * @param word What the user wrote.
+ * @param candidates Known words.
+ * @returns The suggestion, or undefined.
+ */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined
+  const best = closest(word, candidates as string[])
+  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+}
+
+/**
+ * Validate parsed `site.yaml` into a `SiteConfig`.
+ *
+ * @param parsed Parsed YAML with key places.
+ * @param path Config path relative to the site root, for problems.
+ * @param baseUrl `--base-url` from the command line, overriding `url`.
+ * @returns The config (defaults applied) and problems.
+ */
+export function validateConfig(
+  parsed: ParsedYaml,
+  path: string,
+  baseUrl?: string
+): { config: SiteConfig; problems: Problem[] } {
+  const problems: Problem[] = []
+  const raw = (parsed.data ?? {}) as Record<string, unknown>
+  const at = (key: string): Place | undefined => parsed.values[key] ?? parsed.keys[key.split('.')[0]]
+  const bad = (key: string, reason: string): void => {
+    problems.push(problem(path, 'config-invalid', reason, at(key)))
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(problem(path, 'config-invalid', 'Expected site.yaml to be a mapping of keys to values', { line: 1, column: 1 }))
+    return { config: fallbackConfig(), problems }
+  }
+
+  const extra: Record<string, unknown> = {}
+  for (const key of Object.keys(raw)) {
+    if ((knownKeys as readonly string[]).includes(key)) continue
+    extra[key] = raw[key]
+    const guess = didYouMean(key, knownKeys)
+    problems.push(
+      problem(path, 'config-unknown-key', `Unknown key \`${key}\`` + (guess ? `; did you mean \`${guess}\`?` : ''), parsed.keys[key])
+    )
+  }
+
+  const str = (key: string, required: boolean, fallback = ''): string => {
+    const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], raw)
+    if (value === undefined || value === null) {
+      if (required) problems.push(problem(path, 'config-invalid', `Missing \`${key}\``, parsed.keys[key.split('.')[0]] ?? { line: 1, column: 1 }))
+      return fallback
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      bad(key, `Expected \`${key}\` to be text, not ${describe(value)}`)
+      return fallback
+    }
+    return String(value)
+  }
+
+  const title = str('title', true)
+  const description = str('description', false)
+  let url = baseUrl ?? str('url', true, 'http://localhost/')
+  let parsedUrl: URL | undefined
+  try {
+    parsedUrl = new URL(url)
+    if (!/^https?:$/.test(parsedUrl.protocol)) throw new Error('protocol')
+  } catch {
+    if (baseUrl) problems.push(problem(path, 'config-invalid', `Expected --base-url to be an absolute http(s) URL, not \`${baseUrl}\``))
+    else bad('url', `Expected \`url\` to be an absolute http(s) URL, not \`${url}\``)
+    parsedUrl = new URL('http://localhost/')
+  }
+  parsedUrl.search = ''
+  parsedUrl.hash = ''
+  if (!parsedUrl.pathname.endsWith('/')) parsedUrl.pathname += '/'
+  url = parsedUrl.href
+  const basePath = parsedUrl.pathname
+
+  const language = str('language', false, defaults.language)
+  const timezone = str('timezone', false, defaults.timezone)
+  if (!isTimeZone(timezone)) bad('timezone', `Unknown time zone \`${timezone}\`; expected an IANA name like Asia/Shanghai`)
+
+  const author = {
+    name: str('author.name', false, title),
+    bio: str('author.bio', false),
+    motto: optional(str('author.motto', false)),
+    avatar: optional(str('author.avatar', false)),
+    links: links(raw.author && (raw.author as Record<string, unknown>).links, 'author.links', bad)
+  }
+  const license = raw.license === undefined
+    ? { name: 'All rights reserved' }
+    : { name: str('license.name', true), url: optional(str('license.url', false)) }
+
+  const paginate = int(raw.paginate, defaults.paginate, 1, 1000, 'paginate', bad)
+  const summaryLength = int(raw.summary_length, defaults.summaryLength, 20, 5000, 'summary_length', bad)
+  const permalink = str('permalink', false, defaults.permalink)
+  if (!permalink.includes(':slug') || !permalink.startsWith('/') || !permalink.endsWith('/') || permalink.includes('..')) {
+    bad('permalink', `Expected \`permalink\` to start and end with \`/\` and contain \`:slug\`, not \`${permalink}\``)
+  }
+  const unknownToken = /:(?!year\b|month\b|day\b|slug\b)[a-z]+/.exec(permalink)
+  if (unknownToken) bad('permalink', `Unknown permalink token \`${unknownToken[0]}\`; expected :year, :month, :day or :slug`)
+
+  const feedRaw = (raw.feed ?? {}) as Record<string, unknown>
+  const feed = {
+    limit: int(feedRaw.limit, defaults.feed.limit, 1, 10000, 'feed.limit', bad),
+    fullContent: bool(feedRaw.full_content, defaults.feed.fullContent, 'feed.full_content', bad)
+  }
+
+  const config: SiteConfig = {
+    title,
+    description,
+    url,
+    basePath,
+    language,
+    timezone: isTimeZone(timezone) ? timezone : defaults.timezone,
+    author,
+    license,
+    paginate,
+    permalink,
+    summaryLength,
+    highlight: bool(raw.highlight, defaults.highlight, 'highlight', bad),
+    feed,
+    updatedFromGit: bool(raw.updated_from_git, defaults.updatedFromGit, 'updated_from_git', bad),
+    extra
+  }
+  if (raw.nav !== undefined) config.nav = links(raw.nav, 'nav', bad, 'title').map((l) => ({ title: l.name, url: l.url }))
+  if (raw.support !== undefined) {
+    config.support = { text: str('support.text', true), url: optional(str('support.url', false)), image: optional(str('support.image', false)) }
+  }
+  if (raw.comments !== undefined) {
+    config.comments = {
+      repo: str('comments.repo', true),
+      repoId: optional(str('comments.repo_id', false)),
+      category: str('comments.category', true),
+      categoryId: optional(str('comments.category_id', false)),
+      mapping: str('comments.mapping', false, 'pathname')
+    }
+  }
+  return { config: Object.freeze(config), problems }
+}
+
+/** A config good enough to keep going after a fatal config problem. */
+function fallbackConfig(): SiteConfig {
+  return {
+    title: '', description: '', url: 'http://localhost/', basePath: '/', language: defaults.language,
+    timezone: defaults.timezone, author: { name: '', bio: '', links: [] }, license: { name: '' },
+    paginate: defaults.paginate, permalink: defaults.permalink, summaryLength: defaults.summaryLength,
+    highlight: defaults.highlight, feed: { ...defaults.feed }, updatedFromGit: defaults.updatedFromGit, extra: {}
+  }
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'nothing'
+  if (typeof value === 'object') return 'a mapping'
+  return `${typeof value} \`${String(value)}\``
+}
+
+function int(value: unknown, fallback: number, min: number, max: number, key: string, bad: (k: string, r: string) => void): number {
+  if (value === undefined || value === null) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    bad(key, `Expected \`${key}\` to be a whole number from ${min} to ${max}, not ${describe(value)}`)
+    return fallback
+  }
+  return value
+}
+
+function bool(value: unknown, fallback: boolean, key: string, bad: (k: string, r: string) => void): boolean {
+  if (value === undefined || value === null) return fallback
+  if (typeof value !== 'boolean') {
+    bad(key, `Expected \`${key}\` to be true or false, not ${describe(value)}`)
+    return fallback
+  }
+  return value
+}
+
+function links(
+  value: unknown,
+  key: string,
+  bad: (k: string, r: string) => void,
+  nameKey = 'name'
+): Array<{ name: string; url: string }> {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) {
+    bad(key, `Expected \`${key}\` to be a list of {${nameKey}, url}, not ${describe(value)}`)
+    return []
+  }
+  const result: Array<{ name: string; url: string }> = []
+  for (const item of value) {
+    const record = item as Record<string, unknown>
+    if (typeof record !== 'object' || record === null || typeof record[nameKey] !== 'string' || typeof record.url !== 'string') {
+      bad(key, `Expected each item of \`${key}\` to have \`${nameKey}\` and \`url\``)
+      continue
+    }
+    result.push({ name: record[nameKey] as string, url: record.url as string })
+  }
+  return result
+}
+
+/**
+ * Whether `zone` is an IANA time zone this runtime knows.
+ *
+ * @param zone Zone name.
+ * @returns True when valid.
+ */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return zone.length > 0
+  } catch {
+    return false
+  }
+}

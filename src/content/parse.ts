@@ -1,0 +1,98 @@
+/**
+ * One content file's bytes → an Entry: decode, split front matter, validate
+ * fields, render the body. A pure function of the bytes, the path and the
+ * config (plus the sizes of images it references), so it can be cached and
+ * run in worker threads.
+ */
+import { VFile } from 'vfile'
+import type { ColumnEntry, Entry, PageEntry, PostEntry, RenderedBody, SiteConfig } from '../types.js'
+import { problemsOf, report } from '../messages.js'
+import type { SourceRef } from './discover.js'
+import { splitFrontMatter } from './front-matter.js'
+import { columnMatter, pageMatter, postMatter } from './fields.js'
+
+/** Renders a Markdown body (see src/markdown). */
+export type BodyRenderer = (file: VFile, body: string) => Promise<RenderedBody>
+
+/** An empty body, for files that could not be read. */
+export const emptyBody: RenderedBody = {
+  html: '', excerptHtml: '', excerptText: '', hasMore: false, headings: [], toc: [], references: [],
+  metrics: { cjkChars: 0, latinWords: 0, words: 0, readingMinutes: 1 }, math: false, code: false
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Decode UTF-8 bytes strictly.
+ *
+ * @param bytes File bytes.
+ * @returns Text without BOM, or the byte offset of the first invalid sequence.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badOffset: number } {
+  try {
+    const text = decoder.decode(bytes)
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
+  } catch {
+    // Find the first bad byte so the message can give a line.
+    let good = 0
+    for (let end = Math.min(bytes.length, 64); end <= bytes.length; end = Math.min(bytes.length, end * 2)) {
+      try {
+        decoder.decode(bytes.subarray(0, end))
+        good = end
+      } catch {
+        break
+      }
+      if (end === bytes.length) break
+    }
+    return { badOffset: good }
+  }
+}
+
+/**
+ * Parse one content file.
+ *
+ * @param source What and where the file is.
+ * @param bytes File contents, or an Error when it could not be read.
+ * @param config Site config.
+ * @param render Body renderer.
+ * @returns The entry, with its problems.
+ */
+export async function parseEntry(
+  source: SourceRef,
+  bytes: Uint8Array | Error,
+  config: SiteConfig,
+  render: BodyRenderer
+): Promise<Entry> {
+  const file = new VFile({ path: source.path })
+  const base = { path: source.path, name: source.name, keys: {}, body: emptyBody }
+  const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
+  if (bytes instanceof Error) {
+    report(file, 'unreadable-file', `Cannot read the file: ${bytes.message}`)
+    return failed()
+  }
+  const decoded = decodeUtf8(bytes)
+  if ('badOffset' in decoded) {
+    const before = new TextDecoder().decode(bytes.subarray(0, decoded.badOffset))
+    const line = before.split('\n').length
+    report(file, 'not-utf8', 'The file is not valid UTF-8', { line, column: 1 })
+    return failed()
+  }
+  file.value = decoded.text
+  const split = splitFrontMatter(file, decoded.text)
+  const keys = split.keys
+  const body = await render(file, split.body)
+  if (source.kind === 'post') {
+    const matter = postMatter(file, split, config.timezone)
+    return finish(file, source, { ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets })
+  }
+  if (source.kind === 'column') return finish(file, source, { ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
+  return finish(file, source, { ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
+}
+
+type Unchecked = Omit<PostEntry, 'problems'> | Omit<ColumnEntry, 'problems'> | Omit<PageEntry, 'problems'>
+
+function finish(file: VFile, source: SourceRef, entry: Unchecked): Entry {
+  const result = { ...entry, problems: problemsOf(file) } as Entry
+  if (source.kind !== result.kind) (result as { kind: string }).kind = source.kind
+  return result
+}

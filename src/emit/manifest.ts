@@ -1,0 +1,63 @@
+/**
+ * The output manifest: what the last successful build wrote (hash, size,
+ * mtime per output path, and the view hash of each rendered route). Kept in
+ * the cache folder, keyed by the output folder, so deploys never see it.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+/** One output file as last written. */
+export interface ManifestEntry {
+  hash: string
+  size: number
+  mtimeMs: number
+  /** Hash of the route's view-model and theme, for rendered pages. */
+  view?: string
+}
+
+/** The whole manifest. */
+export interface Manifest {
+  version: 1
+  files: Record<string, ManifestEntry>
+}
+
+/**
+ * Where the manifest of an output folder lives.
+ *
+ * @param cacheDir Cache folder.
+ * @param outDir Output folder (absolute).
+ * @returns Manifest path.
+ */
+export function manifestPath(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `manifest-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}.json`)
+}
+
+/**
+ * Read a manifest; a missing or corrupt one is an empty manifest.
+ *
+ * @param path Manifest path.
+ * @returns Manifest.
+ */
+export async function readManifest(path: string): Promise<Manifest> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as Manifest
+    if (data.version === 1 && typeof data.files === 'object' && data.files !== null) return data
+  } catch {
+    // Missing or corrupt: start over (emit then compares bytes on disk).
+  }
+  return { version: 1, files: {} }
+}
+
+/**
+ * Write a manifest atomically.
+ *
+ * @param path Manifest path.
+ * @param manifest Manifest.
+ */
+export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const tmp = `${path}.${process.pid}.tmp`
+  await writeFile(tmp, JSON.stringify(manifest))
+  await rename(tmp, path)
+}

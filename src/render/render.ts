@@ -1,0 +1,89 @@
+/**
+ * Routes → HTML files: run the theme on each view-model and serialise the
+ * hast. A route whose view-model (and theme) hash is unchanged since the
+ * last build, and whose file is still as written, is not rendered again.
+ */
+import { createHash } from 'node:crypto'
+import { toHtml } from 'hast-util-to-html'
+import type { OutputFile, Problem } from '../types.js'
+import { problem } from '../messages.js'
+import { hashBytes } from '../emit/write.js'
+import type { ManifestEntry } from '../emit/manifest.js'
+import type { DiskState } from '../emit/write.js'
+import type { Route } from './routes.js'
+import type { Theme } from './view-types.js'
+
+const encoder = new TextEncoder()
+
+/** Rendered pages, with the view hash of each. */
+export interface RenderResult {
+  files: OutputFile[]
+  views: Map<string, string>
+  rendered: number
+  skipped: number
+  problems: Problem[]
+}
+
+/**
+ * Hash a view-model together with the theme digest.
+ *
+ * @param view View-model (plain data).
+ * @param themeDigest Digest of the theme code.
+ * @returns Hex digest.
+ */
+export function viewHash(view: unknown, themeDigest: string): string {
+  return createHash('sha1').update(themeDigest).update(JSON.stringify(view)).digest('hex')
+}
+
+/**
+ * Render every route.
+ *
+ * @param routes Routes with view-models.
+ * @param theme Theme.
+ * @param themeDigest Digest of the theme (part of every view hash).
+ * @param previous Manifest entries of the last build (to skip unchanged routes), or nothing.
+ * @param onDisk What the output folder holds now (a kept route must still be there, untouched).
+ * @returns Files and view hashes.
+ */
+export function renderRoutes(
+  routes: Route[],
+  theme: Theme,
+  themeDigest: string,
+  previous: Record<string, ManifestEntry> = {},
+  onDisk: DiskState = new Map()
+): RenderResult {
+  const files: OutputFile[] = []
+  const views = new Map<string, string>()
+  const problems: Problem[] = []
+  let rendered = 0
+  let skipped = 0
+  for (const route of routes) {
+    const vh = viewHash(route.view, themeDigest)
+    views.set(route.outPath, vh)
+    const last = previous[route.outPath]
+    const disk = onDisk.get(route.outPath)
+    if (last && last.view === vh && disk && disk.size === last.size && disk.mtimeMs === last.mtimeMs) {
+      // Same view, same theme, file untouched since we wrote it: same bytes.
+      files.push({ outPath: route.outPath, kind: 'keep', hash: last.hash, size: last.size })
+      skipped++
+      continue
+    }
+    let html: string
+    try {
+      html = toHtml(theme.render(route.view), { allowDangerousHtml: true }) + '\n'
+    } catch (error) {
+      const err = error as Error
+      problems.push(problem('templates/index.tsx', 'template-error', `Rendering ${route.url} failed: ${err.message}`, stackPlace(err)))
+      continue
+    }
+    const data = encoder.encode(html)
+    files.push({ outPath: route.outPath, kind: 'bytes', data, hash: hashBytes(data) })
+    rendered++
+  }
+  return { files, views, rendered, skipped, problems }
+}
+
+function stackPlace(error: Error): { line: number; column: number } | undefined {
+  const match = /templates[\\/][^:)]+:(\d+):(\d+)/.exec(error.stack ?? '')
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined
+}

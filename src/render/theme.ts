@@ -1,0 +1,103 @@
+/**
+ * Load the theme: a site's own `templates/index.tsx` (bundled with esbuild,
+ * cached by the hash of its inputs), or the built-in theme. Compile errors
+ * become problems at the template's file and line.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Problem } from '../types.js'
+import { problem } from '../messages.js'
+import type { Theme } from './view-types.js'
+
+/** This package's root (two levels above .build/src/render). */
+export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+
+/** A loaded theme with the digest of everything it was built from. */
+export interface LoadedTheme {
+  theme: Theme
+  digest: string
+  /** Files the theme was built from (absolute), for the dev watcher. */
+  inputs: string[]
+}
+
+async function hashFiles(files: string[]): Promise<string> {
+  const hash = createHash('sha256')
+  for (const file of files) {
+    hash.update(file)
+    try {
+      hash.update(await readFile(file))
+    } catch {
+      hash.update('missing')
+    }
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * Load the theme for a site root.
+ *
+ * @param root Site root (absolute).
+ * @param cacheDir Folder for compiled themes.
+ * @returns The theme, or problems.
+ */
+export async function loadTheme(root: string, cacheDir: string): Promise<LoadedTheme | { problems: Problem[] }> {
+  const entry = join(root, 'templates', 'index.tsx')
+  if (!existsSync(entry)) {
+    const builtIn = join(packageRoot, '.build', 'templates', 'index.js')
+    const mod = (await import(pathToFileURL(builtIn).href)) as { theme: Theme }
+    return { theme: mod.theme, digest: 'builtin:' + (await hashFiles([builtIn])), inputs: [] }
+  }
+  // Reuse the last bundle when none of its inputs changed.
+  const stamp = join(cacheDir, 'theme.json')
+  try {
+    const last = JSON.parse(await readFile(stamp, 'utf8')) as { inputs: string[]; digest: string; out: string }
+    if ((await hashFiles(last.inputs)) === last.digest && existsSync(last.out)) {
+      const mod = (await import(pathToFileURL(last.out).href)) as { theme: Theme }
+      return { theme: mod.theme, digest: last.digest, inputs: last.inputs }
+    }
+  } catch {
+    // No usable stamp: bundle below.
+  }
+  const esbuild = await import('esbuild')
+  let result
+  try {
+    result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      metafile: true,
+      jsx: 'transform',
+      jsxFactory: 'h',
+      jsxFragment: 'Fragment',
+      logLevel: 'silent',
+      nodePaths: [join(packageRoot, 'node_modules')],
+      alias: { inkstone: packageRoot }
+    })
+  } catch (error) {
+    const failure = error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
+    const problems = (failure.errors ?? [{ text: String(error) }]).map((e) =>
+      problem(
+        e.location ? relative(root, join(process.cwd(), e.location.file)).split(sep).join('/') : 'templates/index.tsx',
+        'template-error', e.text, e.location ? { line: e.location.line, column: e.location.column + 1 } : undefined
+      )
+    )
+    return { problems }
+  }
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((p) => !p.includes('node_modules'))
+    .map((p) => join(process.cwd(), p))
+    .sort()
+  const digest = await hashFiles(inputs)
+  await mkdir(cacheDir, { recursive: true })
+  const out = join(cacheDir, `theme-${digest.slice(0, 16)}.mjs`)
+  await writeFile(out, result.outputFiles[0].contents)
+  await writeFile(stamp, JSON.stringify({ inputs, digest, out }))
+  const mod = (await import(pathToFileURL(out).href)) as { theme: Theme }
+  return { theme: mod.theme, digest, inputs }
+}

@@ -1,0 +1,257 @@
+/**
+ * View-models: the only data templates see. Plain, serialisable and made for
+ * the page, so a template cannot depend on pipeline internals and a route
+ * whose view-model hash did not change need not be rendered again.
+ * Every `href` is ready to use (base path applied, percent-encoded).
+ */
+import type { TocItem } from '../types.js'
+
+/** A link. */
+export interface LinkView {
+  title: string
+  href: string
+}
+
+/** A date: machine-readable and as readers see it. */
+export interface DateView {
+  /** ISO 8601 with offset, for `<time datetime>`. */
+  iso: string
+  /** Formatted in the site's language, e.g. `2022年10月21日`. */
+  text: string
+}
+
+/** A tag badge. */
+export interface TagView {
+  name: string
+  href: string
+  count: number
+}
+
+/** A column reference. */
+export interface ColumnRefView {
+  id: string
+  title: string
+  href: string
+  count: number
+}
+
+/** A column in the columns tree. */
+export interface ColumnTreeView extends ColumnRefView {
+  descriptionHtml: string
+  children: ColumnTreeView[]
+}
+
+/** The author card. */
+export interface AuthorView {
+  name: string
+  bio: string
+  motto?: string
+  avatar?: string
+  links: LinkView[]
+}
+
+/** A feed a page advertises. */
+export interface FeedLinkView {
+  type: 'application/atom+xml' | 'application/rss+xml' | 'application/feed+json'
+  title: string
+  href: string
+}
+
+/** Everything for `<head>`. */
+export interface HeadView {
+  title: string
+  description: string
+  canonical: string
+  /** `<meta>` tags: `name` or `property` with `content`. */
+  meta: Array<{ name?: string; property?: string; content: string }>
+  /** JSON-LD objects, serialised by the template into `<script type="application/ld+json">`. */
+  jsonLd: object[]
+  feeds: FeedLinkView[]
+  /** Extra stylesheets this page needs (e.g. KaTeX), hrefs. */
+  styles: string[]
+  /** Page prev/next for `<link rel>`. */
+  prev?: string
+  next?: string
+}
+
+/** Site-wide data for the layout. */
+export interface SiteView {
+  title: string
+  description: string
+  language: string
+  homeHref: string
+  nav: LinkView[]
+  author: AuthorView
+  /** Href of the theme's stylesheet and script. */
+  assets: { css: string; js: string }
+  feeds: FeedLinkView[]
+  support?: { text: string; href?: string; image?: string }
+  comments?: { repo: string; repoId?: string; category: string; categoryId?: string; mapping: string }
+  /** UI strings in the site's language. */
+  strings: UiStrings
+  /** True in `inkstone dev` (draft banners, live reload). */
+  dev: boolean
+  /** Href of the search page's index, for the theme's search box. */
+  searchIndex: string
+}
+
+/** Words the theme shows, in the site's language (serialisable: placeholders, not functions). */
+export interface UiStrings {
+  home: string
+  tags: string
+  columns: string
+  archives: string
+  readMore: string
+  previous: string
+  next: string
+  newer: string
+  older: string
+  edited: string
+  published: string
+  /** Templates with `{n}` (and `{total}`) placeholders. */
+  minutes: string
+  words: string
+  posts: string
+  page: string
+  toc: string
+  license: string
+  column: string
+  subColumns: string
+  notFound: string
+  notFoundText: string
+  draft: string
+  future: string
+  skip: string
+  theme: string
+  search: string
+}
+
+/** A post in a list. */
+export interface PostCardView {
+  title: string
+  href: string
+  date: DateView
+  updated?: DateView
+  summaryHtml: string
+  tags: TagView[]
+  column?: ColumnRefView
+  readingMinutes: number
+  words: number
+  draft: boolean
+  future: boolean
+}
+
+/** Pagination controls. */
+export interface PagerView {
+  current: number
+  total: number
+  prev?: string
+  next?: string
+  pages: Array<{ number: number; href: string }>
+}
+
+/** Common to every page view. */
+interface PageBase {
+  site: SiteView
+  head: HeadView
+}
+
+/** A post page. */
+export interface PostPageView extends PageBase {
+  kind: 'post'
+  post: PostCardView & {
+    bodyHtml: string
+    toc: TocItem[]
+    /** Show the table of contents (long posts). */
+    showToc: boolean
+    license: { name: string; href?: string }
+    cover?: string
+    absoluteUrl: string
+  }
+  /** The post's column, with its description and sub-columns, and prev/next within it. */
+  column?: ColumnRefView & {
+    descriptionHtml: string
+    children: ColumnRefView[]
+    prev?: LinkView
+    next?: LinkView
+    position: number
+    total: number
+  }
+  /** Site-wide neighbours: `prev` is older, `next` is newer. */
+  prev?: LinkView
+  next?: LinkView
+}
+
+/** A paginated list: home, a tag, a column. */
+export interface ListPageView extends PageBase {
+  kind: 'home' | 'tag' | 'column'
+  title: string
+  descriptionHtml?: string
+  /** For columns: the sub-columns and the parent chain. */
+  children?: ColumnRefView[]
+  ancestors?: ColumnRefView[]
+  posts: PostCardView[]
+  pager: PagerView
+  total: number
+}
+
+/** The index of all tags. */
+export interface TagsPageView extends PageBase {
+  kind: 'tags'
+  title: string
+  tags: TagView[]
+}
+
+/** The index of all columns. */
+export interface ColumnsPageView extends PageBase {
+  kind: 'columns'
+  title: string
+  columns: ColumnTreeView[]
+}
+
+/** An archive: all years, one year, or one month. */
+export interface ArchivePageView extends PageBase {
+  kind: 'archive'
+  title: string
+  years: Array<{
+    year: number
+    href: string
+    count: number
+    months: Array<{ month: number; label: string; href: string; posts: Array<LinkView & { date: DateView }> }>
+  }>
+  /** Links to every year's page. */
+  allYears: Array<{ year: number; href: string; count: number }>
+}
+
+/** A standalone page. */
+export interface StandalonePageView extends PageBase {
+  kind: 'page'
+  title: string
+  bodyHtml: string
+  toc: TocItem[]
+}
+
+/** The 404 page. */
+export interface NotFoundPageView extends PageBase {
+  kind: '404'
+  title: string
+  recent: LinkView[]
+}
+
+/** Any page view. */
+export type PageView =
+  | PostPageView
+  | ListPageView
+  | TagsPageView
+  | ColumnsPageView
+  | ArchivePageView
+  | StandalonePageView
+  | NotFoundPageView
+
+/** A theme: turns a view into a hast tree, and ships its own assets. */
+export interface Theme {
+  /** Render any page view to a hast root (with doctype). */
+  render(view: PageView): import('hast').Root
+  /** Static files of the theme, by output path (e.g. `assets/theme.css`). */
+  assets: Record<string, string>
+}

@@ -1,0 +1,366 @@
+/**
+ * The site graph: every post, tag, column, page and archive with its URL,
+ * sorted with explicit tie-breakers, plus the cross-reference checks that
+ * need the whole site (unknown columns, cycles, URL collisions, links to
+ * other posts). A pure function of the entries, the config, the flags and
+ * "now"; it is rebuilt whole on every build, so it is never stale.
+ */
+import { posix } from 'node:path'
+import type {
+  BuildFlags, ColumnEntry, Entry, PageEntry, PostEntry, Problem, SiteConfig
+} from '../types.js'
+import { problem } from '../messages.js'
+import { didYouMean } from '../config/schema.js'
+import { columnPath, postPath, slugFromName, slugify, tagPath } from './urls.js'
+
+/** A published post with its place in the site. */
+export interface Post {
+  entry: PostEntry
+  title: string
+  slug: string
+  /** URL path, e.g. `/posts/hello/`. */
+  url: string
+  tags: Tag[]
+  column?: Column
+  draft: boolean
+  future: boolean
+  /** Position in `SiteGraph.posts` (0 = newest). */
+  index: number
+  /** Cover image URL path or absolute URL. */
+  cover?: string
+}
+
+/** A tag and its posts (newest first). */
+export interface Tag {
+  name: string
+  slug: string
+  url: string
+  posts: Post[]
+}
+
+/** A column (专栏) in the tree. */
+export interface Column {
+  entry: ColumnEntry
+  id: string
+  title: string
+  slug: string
+  url: string
+  order: number | undefined
+  parent?: Column
+  children: Column[]
+  /** Posts of this column only, oldest first (reading order). */
+  own: Post[]
+  /** Posts of the whole subtree, newest first. */
+  posts: Post[]
+  depth: number
+}
+
+/** A standalone page. */
+export interface Page {
+  entry: PageEntry
+  title: string
+  slug: string
+  url: string
+  order: number | undefined
+}
+
+/** One month of the archive. */
+export interface ArchiveMonth {
+  year: number
+  month: number
+  url: string
+  posts: Post[]
+}
+
+/** One year of the archive. */
+export interface ArchiveYear {
+  year: number
+  url: string
+  months: ArchiveMonth[]
+  posts: Post[]
+}
+
+/** The whole site, ready for rendering. */
+export interface SiteGraph {
+  config: SiteConfig
+  /** Newest first; ties broken by path. */
+  posts: Post[]
+  /** By name (locale-independent code-point order of slugs). */
+  tags: Tag[]
+  /** Top-level columns, in `order`, then title, then id. */
+  columns: Column[]
+  columnsById: Map<string, Column>
+  /** In navigation order: `order`, then title, then path. */
+  pages: Page[]
+  archives: ArchiveYear[]
+  /** Resolved URL paths of each entry's references, by entry path. */
+  references: Map<string, string[]>
+  /** Files to copy: output path → source path (root-relative). */
+  assets: Map<string, string>
+  problems: Problem[]
+}
+
+/** Inputs of the graph. */
+export interface GraphInput {
+  entries: Entry[]
+  config: SiteConfig
+  flags: BuildFlags
+  /** The current time (ms), for future-dated posts. Passed in, never read here. */
+  now: number
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Rule ids that leave an entry without usable front matter. */
+const unusable = new Set(['unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type'])
+
+/**
+ * Build the site graph.
+ *
+ * @param input Entries, config, flags and now.
+ * @returns The graph, with cross-reference problems in `problems`.
+ */
+export function buildSiteGraph(input: GraphInput): SiteGraph {
+  const { config, flags, now } = input
+  const problems: Problem[] = []
+  const usable = input.entries.filter((e) => !e.problems.some((p) => unusable.has(p.ruleId)))
+  const entriesByPath = new Map(input.entries.map((e) => [e.path, e]))
+
+  // Columns first: posts point at them.
+  const columnsById = new Map<string, Column>()
+  for (const entry of usable) {
+    if (entry.kind !== 'column') continue
+    const slug = slugify(entry.name)
+    columnsById.set(entry.name, {
+      entry, id: entry.name, title: entry.matter.title || entry.name, slug, url: columnPath(slug),
+      order: entry.matter.order, children: [], own: [], posts: [], depth: 0
+    })
+  }
+  const columnIds = [...columnsById.keys()]
+  for (const column of columnsById.values()) {
+    const parentId = column.entry.matter.parent
+    if (parentId === undefined) continue
+    const parent = columnsById.get(parentId)
+    if (!parent) {
+      problems.push(unknownColumn(column.entry, 'parent', parentId, columnIds))
+      continue
+    }
+    column.parent = parent
+  }
+  // Cycles: walk up from each column; a column met twice is in a cycle.
+  const inCycle = new Set<Column>()
+  for (const column of columnsById.values()) {
+    const seen = new Set<Column>()
+    let at: Column | undefined = column
+    while (at && !seen.has(at)) {
+      seen.add(at)
+      at = at.parent
+    }
+    if (at === column) inCycle.add(column)
+  }
+  for (const column of [...inCycle].sort((a, b) => byString(a.entry.path, b.entry.path))) {
+    const chain: string[] = [column.id]
+    for (let at = column.parent; at && at !== column; at = at.parent) chain.push(at.id)
+    chain.push(column.id)
+    problems.push(
+      problem(column.entry.path, 'column-cycle', `Column \`${column.id}\` is its own ancestor: ${chain.join(' → ')}`,
+        column.entry.keys.parent, { cause: { path: column.parent!.entry.path, reason: 'Next column of the cycle' } })
+    )
+  }
+  for (const column of inCycle) delete column.parent
+  const columnOrder = (a: Column, b: Column): number =>
+    (a.order ?? Infinity) - (b.order ?? Infinity) || byString(a.title, b.title) || byString(a.id, b.id)
+  for (const column of columnsById.values()) column.parent?.children.push(column)
+  for (const column of columnsById.values()) column.children.sort(columnOrder)
+  const roots = [...columnsById.values()].filter((c) => !c.parent).sort(columnOrder)
+  const setDepth = (c: Column, depth: number): void => {
+    c.depth = depth
+    for (const child of c.children) setDepth(child, depth + 1)
+  }
+  for (const root of roots) setDepth(root, 0)
+
+  // Posts: published ones, newest first, ties broken by path.
+  const posts: Post[] = []
+  for (const entry of usable) {
+    if (entry.kind !== 'post') continue
+    const draft = entry.matter.draft
+    const future = entry.matter.date.ms > now
+    if ((draft && !flags.drafts) || (future && !flags.future)) continue
+    const slug = entry.matter.slug ?? slugFromName(entry.name)
+    const post: Post = {
+      entry, title: entry.matter.title, slug, url: postPath(config, entry.matter, slug), tags: [], draft, future, index: 0
+    }
+    const columnId = entry.matter.column
+    if (columnId !== undefined) {
+      const column = columnsById.get(columnId)
+      if (column) post.column = column
+      else problems.push(unknownColumn(entry, 'column', columnId, columnIds))
+    }
+    posts.push(post)
+  }
+  posts.sort((a, b) => b.entry.matter.date.ms - a.entry.matter.date.ms || byString(a.entry.path, b.entry.path))
+  posts.forEach((p, i) => (p.index = i))
+
+  // Tags: one per slug; the display name is the spelling most posts use.
+  const tagSpellings = new Map<string, Map<string, number>>()
+  const tagsBySlug = new Map<string, Tag>()
+  for (const post of posts) {
+    for (const name of post.entry.matter.tags) {
+      const slug = slugify(name)
+      let tag = tagsBySlug.get(slug)
+      if (!tag) {
+        tag = { name, slug, url: tagPath(slug), posts: [] }
+        tagsBySlug.set(slug, tag)
+        tagSpellings.set(slug, new Map())
+      }
+      if (!post.tags.includes(tag)) {
+        post.tags.push(tag)
+        tag.posts.push(post)
+      }
+      const spellings = tagSpellings.get(slug)!
+      spellings.set(name, (spellings.get(name) ?? 0) + 1)
+    }
+  }
+  for (const tag of tagsBySlug.values()) {
+    const spellings = [...tagSpellings.get(tag.slug)!.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))
+    tag.name = spellings[0][0]
+  }
+  const tags = [...tagsBySlug.values()].sort((a, b) => byString(a.slug, b.slug))
+
+  // Column post lists: own (reading order) and subtree (newest first).
+  for (const post of posts) {
+    if (!post.column) continue
+    post.column.own.push(post)
+    for (let at: Column | undefined = post.column; at; at = at.parent) at.posts.push(post)
+  }
+  for (const column of columnsById.values()) column.own.reverse()
+
+  // Pages.
+  const pages: Page[] = usable
+    .filter((e): e is PageEntry => e.kind === 'page')
+    .map((entry) => {
+      const slug = entry.matter.slug ?? slugFromName(entry.name)
+      return { entry, title: entry.matter.title, slug, url: `/${slug}/`, order: entry.matter.order }
+    })
+    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || byString(a.title, b.title) || byString(a.entry.path, b.entry.path))
+
+  // Archives: years and months, newest first.
+  const years = new Map<number, ArchiveYear>()
+  for (const post of posts) {
+    const { year, month } = post.entry.matter.date
+    let y = years.get(year)
+    if (!y) years.set(year, (y = { year, url: `/archives/${year}/`, months: [], posts: [] }))
+    y.posts.push(post)
+    let m = y.months.find((x) => x.month === month)
+    if (!m) y.months.push((m = { year, month, url: `/archives/${year}/${String(month).padStart(2, '0')}/`, posts: [] }))
+    m.posts.push(post)
+  }
+  const archives = [...years.values()].sort((a, b) => b.year - a.year)
+  for (const y of archives) y.months.sort((a, b) => b.month - a.month)
+
+  // URL collisions over everything that owns a URL.
+  const owners = new Map<string, Array<{ path: string; what: string; place?: { line: number; column: number } }>>()
+  const claim = (url: string, path: string, what: string, place?: { line: number; column: number }): void => {
+    const list = owners.get(url) ?? []
+    list.push({ path, what, place })
+    owners.set(url, list)
+  }
+  for (const url of ['/tags/', '/columns/', '/archives/', '/404.html']) claim(url, '', 'a built-in page')
+  for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.slug ?? post.entry.keys.title)
+  for (const page of pages) claim(page.url, page.entry.path, `page \`${page.title}\``, page.entry.keys.slug ?? page.entry.keys.title)
+  for (const column of columnsById.values()) claim(column.url, column.entry.path, `column \`${column.id}\``, column.entry.keys.title)
+  for (const [url, list] of [...owners.entries()].sort((a, b) => byString(a[0], b[0]))) {
+    if (list.length < 2) continue
+    for (const owner of list) {
+      if (owner.path === '') continue
+      const others = list.filter((o) => o !== owner)
+      const names = others.map((o) => (o.path ? `${o.what} (${o.path})` : o.what)).join(', ')
+      const other = others.find((o) => o.path !== '')
+      problems.push(
+        problem(owner.path, 'url-collision', `The ${owner.what} lands on \`${url}\`, as does ${names}`, owner.place ?? { line: 1, column: 1 },
+          other ? { cause: { path: other.path, reason: `Also lands on ${url}` } } : {})
+      )
+    }
+  }
+
+  // References: links to other Markdown files, and local assets.
+  const published = new Map<string, { url: string; entry: Entry }>()
+  for (const post of posts) published.set(post.entry.path, { url: post.url, entry: post.entry })
+  for (const page of pages) published.set(page.entry.path, { url: page.url, entry: page.entry })
+  for (const column of columnsById.values()) published.set(column.entry.path, { url: column.url, entry: column.entry })
+  const references = new Map<string, string[]>()
+  const assets = new Map<string, string>()
+  const owned: Array<{ entry: Entry; url: string }> = [
+    ...posts.map((p) => ({ entry: p.entry as Entry, url: p.url })),
+    ...pages.map((p) => ({ entry: p.entry as Entry, url: p.url })),
+    ...[...columnsById.values()].map((c) => ({ entry: c.entry as Entry, url: c.url }))
+  ]
+  for (const { entry, url } of owned) {
+    const dir = posix.dirname(entry.path)
+    const resolved = entry.body.references.map((ref) => {
+      if (ref.kind === 'link') {
+        const target = published.get(ref.target)
+        if (!target) {
+          const exists = entriesByPath.get(ref.target)
+          const reason = exists
+            ? `Link to \`${ref.target}\`, which is not published (a draft or a future post)`
+            : `Link to \`${ref.target}\`, which does not exist`
+          problems.push(problem(entry.path, 'missing-link-target', reason, ref))
+          return url
+        }
+        if (ref.fragment !== '') {
+          const ids = target.entry.body.headings.map((h) => h.id)
+          if (!ids.includes(ref.fragment)) {
+            const guess = didYouMean(ref.fragment, ids)
+            problems.push(
+              problem(entry.path, 'missing-fragment',
+                `Link to \`${ref.target}#${ref.fragment}\`, which has no heading with that id` + (guess ? `; did you mean \`${guess}\`?` : ''), ref)
+            )
+          }
+          return `${target.url}#${ref.fragment}`
+        }
+        return target.url
+      }
+      const rel = posix.relative(dir, ref.target)
+      const outPath = rel.startsWith('..') ? `assets/${ref.target.replace(/^content\//, '')}` : `${url.slice(1)}${rel}`
+      if (!ref.target.startsWith('content/')) {
+        problems.push(problem(entry.path, 'missing-image', `\`${ref.target}\` is outside the content folder`, ref))
+        return url
+      }
+      assets.set(outPath, ref.target)
+      return `/${outPath}`
+    })
+    references.set(entry.path, resolved)
+  }
+  for (const post of posts) {
+    if (post.entry.bundle) {
+      const dir = posix.dirname(post.entry.path)
+      for (const asset of post.entry.assets) {
+        assets.set(`${post.url.slice(1)}${posix.relative(dir, asset)}`, asset)
+      }
+    }
+    const cover = post.entry.matter.cover
+    if (cover !== undefined) post.cover = coverUrl(cover, post, assets)
+  }
+
+  return { config, posts, tags, columns: roots, columnsById, pages, archives, references, assets, problems }
+}
+
+function coverUrl(cover: string, post: Post, assets: Map<string, string>): string {
+  if (/^[a-z]+:/i.test(cover) || cover.startsWith('/')) return cover
+  const dir = posix.dirname(post.entry.path)
+  const target = posix.normalize(posix.join(dir, cover))
+  const rel = posix.relative(dir, target)
+  const outPath = rel.startsWith('..') ? `assets/${target.replace(/^content\//, '')}` : `${post.url.slice(1)}${rel}`
+  assets.set(outPath, target)
+  return `/${outPath}`
+}
+
+function unknownColumn(entry: PostEntry | ColumnEntry, key: 'column' | 'parent', id: string, known: string[]): Problem {
+  const guess = didYouMean(id, known)
+  return problem(
+    entry.path, 'unknown-column',
+    `Unknown column \`${id}\`` + (guess ? `; did you mean \`${guess}\`?` : ''),
+    entry.keys[key], { actual: id, expected: known }
+  )
+}
