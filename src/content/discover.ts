@@ -27,7 +27,8 @@ async function list(dir: string): Promise<Array<{ name: string; dir: boolean }>>
   try {
     const entries = await readdir(dir, { withFileTypes: true })
     return entries
-      .filter((e) => !ignored(e.name) && (e.isDirectory() || e.isFile()))
+      // Symbolic links are listed as files: a dangling one is then reported as unreadable.
+      .filter((e) => !ignored(e.name) && (e.isDirectory() || e.isFile() || e.isSymbolicLink()))
       .map((e) => ({ name: e.name, dir: e.isDirectory() }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch {

@@ -77,7 +77,8 @@ export async function loadTheme(root: string, cacheDir: string): Promise<LoadedT
       jsxFragment: 'Fragment',
       logLevel: 'silent',
       nodePaths: [join(packageRoot, 'node_modules')],
-      alias: { inkstone: packageRoot }
+      // Site templates import our JSX factory as `inkstone/jsx`.
+      alias: { 'inkstone/jsx': join(packageRoot, '.build', 'src', 'render', 'jsx.js') }
     })
   } catch (error) {
     const failure = error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }
