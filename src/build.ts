@@ -4,7 +4,8 @@
  * nothing is written unless the whole build is free of errors.
  */
 import { readFile, readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
+import { problem } from './messages.js'
 import type { BuildFlags, Entry, OutputFile, Problem, SiteConfig } from './types.js'
 import { loadConfig } from './config/load.js'
 import { discover, ignored, type SourceRef } from './content/discover.js'
@@ -15,6 +16,10 @@ import { loadTheme, packageRoot } from './render/theme.js'
 import { emit, hashBytes, scanOutput } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
+import { parseWithMemory, rememberOutput, type BuildMemory } from './dev/memory.js'
+import { noGitDates, readGitDates } from './git/dates.js'
+import { gitProblems, withGitDates } from './git/apply.js'
+import { publishingFiles } from './render/publish.js'
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -33,6 +38,8 @@ export interface BuildOptions {
   workers?: number
   /** Called with progress while a long build runs. */
   onProgress?: (done: number, total: number, stage: string) => void
+  /** State kept between builds of one process (`inkstone dev`): the same object every time. */
+  memory?: BuildMemory
 }
 
 /** What a build did. */
@@ -105,12 +112,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats, inputs: [] }
 
   const sources: SourceRef[] = await discover(root)
-  const parsed = await parseEntries({
+  // One `git log` for the whole site, running while the files are parsed.
+  const gitDatesRead = config.updatedFromGit ? readGitDates(root) : Promise.resolve(noGitDates())
+  const parsed = await (options.memory ? parseWithMemory.bind(null, options.memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     onProgress: options.onProgress
   })
   problems.push(...parsed.problems)
-  const entries: Entry[] = parsed.entries
+  const gitDates = await gitDatesRead
+  problems.push(...gitProblems(gitDates))
+  const entries: Entry[] = withGitDates(parsed.entries, gitDates, config.timezone)
   for (const entry of entries) problems.push(...entry.problems)
 
   const graph = buildSiteGraph({ entries, config, flags: options.flags, now: options.now })
@@ -144,8 +155,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const manifestFile = manifestPath(cacheDir, outDir)
-  const manifest = useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  const onDisk = await scanOutput(outDir)
+  const remembered = options.memory?.output?.outDir === outDir ? options.memory.output : undefined
+  const manifest = remembered ? remembered.manifest : useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
+  const onDisk = remembered ? remembered.disk : await scanOutput(outDir)
   const routes = routesOf(graph, {
     dev: options.flags.dev === true,
     themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
@@ -163,18 +175,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
+  files.push(...publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)) }))
 
-  // Two outputs on one path (a public file shadowing a page) is an error.
-  const seen = new Map<string, OutputFile>()
+  // A public file on the path of a page would silently replace it: an error.
+  // (Collisions between pages are reported by the site graph, naming both files.)
+  const byPath = new Map<string, OutputFile>()
   for (const file of files) {
-    const before = seen.get(file.outPath)
+    const before = byPath.get(file.outPath)
     if (before) {
-      problems.push({
-        path: file.kind === 'copy' && file.from.startsWith(join(root, 'public')) ? `public/${file.outPath}` : 'content',
-        reason: `Two outputs land on \`${file.outPath}\``, ruleId: 'url-collision', fatal: true
-      })
+      const isPublic = (f: OutputFile) => f.kind === 'copy' && f.from.startsWith(join(root, 'public') + sep)
+      const culprit = isPublic(file) ? file : isPublic(before) ? before : undefined
+      if (culprit) {
+        problems.push(problem(`public/${culprit.outPath}`, 'url-collision', `The public file lands on \`${culprit.outPath}\`, which the site already writes`))
+      }
     }
-    seen.set(file.outPath, file)
+    byPath.set(file.outPath, file)
   }
 
   const stats = {
@@ -185,8 +200,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ok = !problems.some((p) => p.fatal)
   if (!ok || options.write === false) return { ok, problems, files, config, graph, stats, inputs }
 
+  if (options.memory) options.memory.output = undefined
   const result = await emit(outDir, files, manifest, onDisk, rendered.views)
   if (useCache) await writeManifest(manifestFile, result.manifest)
+  if (options.memory) rememberOutput(options.memory, outDir, result.manifest)
   return {
     ok, problems, files, config, graph, inputs,
     stats: { ...stats, written: result.written, unchanged: result.unchanged, removed: result.removed }

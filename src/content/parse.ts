@@ -26,25 +26,21 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
  * Decode UTF-8 bytes strictly.
  *
  * @param bytes File bytes.
- * @returns Text without BOM, or the byte offset of the first invalid sequence.
+ * @returns Text without BOM, or the place of the first invalid sequence.
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { badOffset: number } {
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { bad: { line: number; column: number } } {
   try {
     const text = decoder.decode(bytes)
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
   } catch {
-    // Find the first bad byte so the message can give a line.
-    let good = 0
-    for (let end = Math.min(bytes.length, 64); end <= bytes.length; end = Math.min(bytes.length, end * 2)) {
-      try {
-        decoder.decode(bytes.subarray(0, end))
-        good = end
-      } catch {
-        break
-      }
-      if (end === bytes.length) break
-    }
-    return { badOffset: good }
+    // Decode leniently to find the first replacement character: its line is
+    // where the bad bytes are.
+    const lenient = new TextDecoder('utf-8').decode(bytes)
+    const at = lenient.indexOf('\uFFFD')
+    const before = lenient.slice(0, Math.max(0, at))
+    const line = before.split('\n').length
+    const column = before.length - before.lastIndexOf('\n')
+    return { bad: { line, column } }
   }
 }
 
@@ -67,19 +63,21 @@ export async function parseEntry(
   const base = { path: source.path, name: source.name, keys: {}, body: emptyBody }
   const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
   if (bytes instanceof Error) {
-    report(file, 'unreadable-file', `Cannot read the file: ${bytes.message}`)
+    const code = (bytes as NodeJS.ErrnoException).code
+    report(file, 'unreadable-file', `Cannot read the file (${code ?? bytes.message})`)
     return failed()
   }
   const decoded = decodeUtf8(bytes)
-  if ('badOffset' in decoded) {
-    const before = new TextDecoder().decode(bytes.subarray(0, decoded.badOffset))
-    const line = before.split('\n').length
-    report(file, 'not-utf8', 'The file is not valid UTF-8', { line, column: 1 })
+  if ('bad' in decoded) {
+    report(file, 'not-utf8', 'The file is not valid UTF-8', decoded.bad)
     return failed()
   }
   file.value = decoded.text
   const split = splitFrontMatter(file, decoded.text)
-  const keys = split.keys
+  // Point later messages (unknown column, collisions) at the value of the key.
+  const keys = { ...split.keys, ...split.values }
+  // Broken front matter: report only that, not the missing fields it hides.
+  if (!split.ok) return failed()
   const body = await render(file, split.body)
   if (source.kind === 'post') {
     const matter = postMatter(file, split, config.timezone)
