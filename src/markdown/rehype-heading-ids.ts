@@ -5,10 +5,10 @@
 import GithubSlugger, { slug } from 'github-slugger'
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Heading, TocItem } from '../types.js'
 import { stateOf } from './state.js'
+import { walkElements } from './walk.js'
 
 const rank: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 
@@ -25,11 +25,14 @@ export default function rehypeHeadingIds() {
     // A fresh slugger per body: ids are unique within a page and do not depend on other posts.
     const slugger = new GithubSlugger()
     const found: Element[] = []
-    visit(tree, 'element', function (node) {
+    walkElements(tree, function (node) {
       const id = node.properties.id
       // Ids that are already there (footnotes) are taken, so a heading cannot collide with them.
       if (typeof id === 'string' && id !== '') slugger.slug(id)
-      else if (Object.hasOwn(rank, node.tagName)) found.push(node)
+      else if (Object.hasOwn(rank, node.tagName)) {
+        found.push(node)
+        return false
+      }
     })
 
     const headings: Heading[] = []

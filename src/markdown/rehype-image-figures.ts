@@ -4,13 +4,13 @@
  * paragraph, since a `<figure>` inside a `<p>` is invalid HTML.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { walkElements } from './walk.js'
 
 /** Turn `<p><img title></p>` into `<figure><img><figcaption>title</figcaption></figure>`. */
 export default function rehypeImageFigures() {
   return function (tree: Root): undefined {
-    visit(tree, 'element', function (node, index, parent) {
-      if (node.tagName !== 'p' || !parent || index === undefined) return
+    walkElements(tree, function (node, parent, index) {
+      if (node.tagName !== 'p') return
       const image = soleImage(node.children)
       if (!image) return
       const title = image.properties.title

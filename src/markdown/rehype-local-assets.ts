@@ -7,11 +7,11 @@ import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } fro
 import { join } from 'node:path'
 import type { Element, Root } from 'hast'
 import { imageSize } from 'image-size'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
 import { escapesRoot, isMarkdownPath, resolveLocal } from './local-paths.js'
 import { addReference } from './state.js'
+import { walkElements } from './walk.js'
 
 /** Options of `rehypeLocalAssets`. */
 export interface LocalAssetsOptions {
@@ -25,7 +25,7 @@ const headBytes = 128 * 1024
 /** Record local `img[src]` and non-Markdown `a[href]` targets as assets; size the images. */
 export default function rehypeLocalAssets(options: LocalAssetsOptions) {
   return function (tree: Root, file: VFile): undefined {
-    visit(tree, 'element', function (node) {
+    walkElements(tree, function (node) {
       const attribute = node.tagName === 'img' ? 'src' : node.tagName === 'a' ? 'href' : undefined
       if (!attribute) return
       const url = node.properties[attribute]

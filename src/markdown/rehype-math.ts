@@ -7,10 +7,10 @@
  */
 import type { Element, Root } from 'hast'
 import rehypeKatex from 'rehype-katex'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
 import { stateOf } from './state.js'
+import { walkElements } from './walk.js'
 
 /** Classes remark-math and fenced ```math blocks put on math code. */
 const mathClasses = new Set(['language-math', 'math-inline', 'math-display'])
@@ -41,7 +41,7 @@ export default function rehypeMath() {
 /** Whether the tree has any math for KaTeX (cheap check, skips the KaTeX walk for most posts). */
 function hasMath(tree: Root): boolean {
   let found = false
-  visit(tree, 'element', function (node: Element) {
+  walkElements(tree, function (node: Element) {
     if (found) return false
     if (node.tagName !== 'code') return
     const classes = node.properties.className

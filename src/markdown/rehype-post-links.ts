@@ -4,15 +4,15 @@
  * URLs are, so here the href only becomes a placeholder.
  */
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { isMarkdownPath, resolveLocal } from './local-paths.js'
 import { addReference } from './state.js'
+import { walkElements } from './walk.js'
 
 /** Replace hrefs of relative links to `.md` files by `inkstone-ref:N` and record the references. */
 export default function rehypePostLinks() {
   return function (tree: Root, file: VFile): undefined {
-    visit(tree, 'element', function (node) {
+    walkElements(tree, function (node) {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return
       const local = resolveLocal(node.properties.href, file.path)
       if (!local || !isMarkdownPath(local.target)) return

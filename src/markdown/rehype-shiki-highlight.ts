@@ -5,11 +5,11 @@
  */
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
 import { getHighlighter, isKnownLanguage, loadLanguages, themes } from './highlighter.js'
 import { stateOf } from './state.js'
+import { walkElements } from './walk.js'
 
 /** Options of `rehypeShikiHighlight`. */
 export interface ShikiHighlightOptions {
@@ -28,14 +28,14 @@ interface Block {
 export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
   return async function (tree: Root, file: VFile): Promise<undefined> {
     const blocks: Block[] = []
-    visit(tree, 'element', function (node, index, parent) {
-      if (node.tagName !== 'pre' || !parent || index === undefined) return
+    walkElements(tree, function (node, parent) {
+      if (node.tagName !== 'pre') return
       const code = node.children[0]
-      if (!code || code.type !== 'element' || code.tagName !== 'code') return
+      if (!code || code.type !== 'element' || code.tagName !== 'code') return false
       const lang = languageOf(code)
       // ```math blocks are KaTeX's, not code.
-      if (lang === 'math') return
-      blocks.push({ pre: node, parent, lang: lang ?? 'text' })
+      if (lang !== 'math') blocks.push({ pre: node, parent, lang: lang ?? 'text' })
+      return false
     })
     if (blocks.length === 0) return
     stateOf(file).code = true
@@ -52,7 +52,10 @@ export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
 
     for (const { pre, parent, lang } of known) {
       const text = toString(pre).replace(/\n$/, '')
-      const result = highlighter.codeToHast(text, { lang, themes, defaultColor: false })
+      // No time limit: Shiki's default (500 ms a line) silently leaves the rest of a line
+      // uncoloured when the machine is busy or a grammar compiles on first use, which made
+      // output depend on load (seen in tests) and would poison the content-hash cache.
+      const result = highlighter.codeToHast(text, { lang, themes, defaultColor: false, tokenizeTimeLimit: 0 })
       const highlighted = result.children[0]
       if (!highlighted || highlighted.type !== 'element') continue
       // Themes may style by language; keep it visible without a class lookup.
