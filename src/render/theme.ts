@@ -12,8 +12,16 @@ import type { Problem } from '../types.js'
 import { problem } from '../messages.js'
 import type { Theme } from './view-types.js'
 
-/** This package's root (two levels above .build/src/render). */
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+/** This package's root: the nearest folder above this module with our package.json (works from src/ and .build/src/). */
+export const packageRoot = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('Internal error: package.json of inkstone not found')
+    dir = up
+  }
+  return dir
+})()
 
 /** A loaded theme with the digest of everything it was built from. */
 export interface LoadedTheme {

@@ -4,23 +4,13 @@
  * the report has exactly the lines in `messages.txt` (path:line:column:
  * error: message [rule-id]), and the previous output is left as it was.
  */
-import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readTree, tempDir } from '../helpers/tree.js'
+import { cli, repo } from '../helpers/cli.js'
 
-const repo = join(import.meta.dirname, '..', '..')
 const cases = join(repo, 'tests', 'fixtures', 'invalid')
-
-/** Run the CLI as a user would. */
-export function cli(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [join(repo, 'bin', 'inkstone.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env }
-  })
-  return { code: run.status, stderr: run.stderr, stdout: run.stdout }
-}
 
 describe('invalid sites', () => {
   for (const name of readdirSync(cases).sort()) {
