@@ -36,3 +36,29 @@ export async function compareOutputs(a: OutputFile[], b: OutputFile[], outDir: s
   }
   return diff.sort()
 }
+
+/**
+ * Compare what is on disk in `outDir` with a clean build's output: files
+ * missing or different on disk, and stale files no clean build would write.
+ *
+ * @param outDir Output folder the incremental build wrote.
+ * @param clean Output of a clean build (not written).
+ * @returns Differences, sorted.
+ */
+export async function compareWithDisk(outDir: string, clean: OutputFile[]): Promise<string[]> {
+  const { scanOutput } = await import('./emit/write.js')
+  const onDisk = await scanOutput(outDir)
+  const diff: string[] = []
+  for (const file of clean) {
+    if (!onDisk.has(file.outPath)) {
+      diff.push(`${file.outPath}: missing from ${outDir}`)
+      continue
+    }
+    if (file.kind === 'keep') continue
+    const [want, got] = await Promise.all([bytesOf(file, outDir), readFile(join(outDir, file.outPath))])
+    if (Buffer.compare(Buffer.from(want), got) !== 0) diff.push(`${file.outPath}: bytes on disk differ from a clean build`)
+  }
+  const wanted = new Set(clean.map((f) => f.outPath))
+  for (const path of onDisk.keys()) if (!wanted.has(path)) diff.push(`${path}: stale file that a clean build does not write`)
+  return diff.sort()
+}

@@ -134,8 +134,9 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   const s = result.stats
   if (values.verify) {
     const clean = await build({ root, outDir, flags, now, cache: false, write: false, workers })
-    const { compareOutputs } = await import('../verify.js')
-    const diff = await compareOutputs(result.files, clean.files, outDir ?? resolve(root, 'dist'))
+    const { compareOutputs, compareWithDisk } = await import('../verify.js')
+    const target = outDir ?? resolve(root, 'dist')
+    const diff = [...new Set([...(await compareOutputs(result.files, clean.files, target)), ...(await compareWithDisk(target, clean.files))])]
     if (diff.length > 0) {
       io.err(paint.red(`✗ --verify: the incremental output differs from a clean build in ${diff.length} files:\n`) + diff.slice(0, 20).map((d) => `  ${d}\n`).join(''))
       return 1

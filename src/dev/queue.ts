@@ -1,0 +1,100 @@
+/**
+ * One build at a time. Changes are collected into a batch; the batch starts
+ * once no change has arrived for `quietMs` (an editor's atomic save or a
+ * `git checkout` is several events in quick succession), or after `maxWaitMs`
+ * at the latest. Changes that arrive while a build runs form the next batch.
+ */
+
+/** Options of a build queue. */
+export interface QueueOptions {
+  /** Runs one batch; the set holds root-relative posix paths. */
+  run: (changed: Set<string>) => Promise<void>
+  /** Quiet time before a batch starts (ms). */
+  quietMs?: number
+  /** Longest a batch waits for quiet (ms). */
+  maxWaitMs?: number
+  /** Called when `run` throws (the queue keeps going). */
+  onError?: (error: unknown) => void
+}
+
+/** A coalescing, single-flight build queue. */
+export class BuildQueue {
+  private pending = new Set<string>()
+  private timer: NodeJS.Timeout | undefined
+  private firstAt = 0
+  private running: Promise<void> | undefined
+  private closed = false
+  private idleWaiters: Array<() => void> = []
+  private readonly quietMs: number
+  private readonly maxWaitMs: number
+
+  constructor(private readonly options: QueueOptions) {
+    this.quietMs = options.quietMs ?? 25
+    this.maxWaitMs = options.maxWaitMs ?? 1000
+  }
+
+  /** Number of batches run so far. */
+  batches = 0
+
+  /**
+   * Add changed paths.
+   *
+   * @param paths Root-relative posix paths.
+   */
+  add(...paths: string[]): void {
+    if (this.closed) return
+    if (this.pending.size === 0) this.firstAt = Date.now()
+    for (const p of paths) this.pending.add(p)
+    if (this.running) return // started again when the running build ends
+    this.arm()
+  }
+
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer)
+    const waited = Date.now() - this.firstAt
+    const delay = Math.max(0, Math.min(this.quietMs, this.maxWaitMs - waited))
+    this.timer = setTimeout(() => this.start(), delay)
+  }
+
+  private start(): void {
+    this.timer = undefined
+    if (this.running || this.pending.size === 0 || this.closed) return
+    const batch = this.pending
+    this.pending = new Set()
+    this.batches++
+    this.running = this.options
+      .run(batch)
+      .catch((error) => this.options.onError?.(error))
+      .finally(() => {
+        this.running = undefined
+        if (this.pending.size > 0 && !this.closed) this.arm()
+        else this.settle()
+      })
+  }
+
+  private settle(): void {
+    if (this.running || this.timer || this.pending.size > 0) return
+    for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+
+  /** True while a batch is waiting or building. */
+  get busy(): boolean {
+    return this.running !== undefined || this.timer !== undefined || this.pending.size > 0
+  }
+
+  /** Resolves when nothing is pending or running. */
+  idle(): Promise<void> {
+    if (!this.busy) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  /** Stop taking changes; waits for a running build. */
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    this.pending.clear()
+    await this.running
+    for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+}

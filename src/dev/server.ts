@@ -1,0 +1,262 @@
+/**
+ * The local HTTP server of `inkstone dev` and `inkstone serve`: files of
+ * the output folder under the site's base path, nothing else. Paths are
+ * decoded segment by segment, `..`, backslashes and NUL are refused, and the
+ * real path of every file (symbolic links resolved) must stay inside the
+ * real output folder. Missing files get the site's own 404 page. In dev,
+ * HTML responses carry the live-reload client and the error overlay.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import mime from 'mime'
+import { clientScript, type OverlayProblem } from './client.js'
+
+/** Where live-reload clients connect. */
+export const EVENTS_PATH = '/__inkstone/events'
+
+/** Options of the server. */
+export interface ServerOptions {
+  /** Output folder (absolute). */
+  outDir: string
+  /** The site's base path (`/blog/`), read on every request (the config may change in dev). */
+  basePath: () => string
+  /** Inject the live-reload client and overlay into HTML (dev only). */
+  live: boolean
+  /** Problems shown in the overlay (dev only). */
+  problems?: () => OverlayProblem[]
+  host: string
+  port: number
+  /** When the port is in use, try the next ones (up to 20) instead of failing. */
+  nextFreePort?: boolean
+}
+
+/** A running server. */
+export interface SiteServer {
+  /** Base URL of the site, e.g. `http://127.0.0.1:4000/blog/`. */
+  url: string
+  port: number
+  /** The port asked for, when another one had to be taken. */
+  portInUse?: number
+  /** Send an event to every connected live-reload client. */
+  broadcast(event: 'reload' | 'problems', data: unknown): void
+  /** Number of connected live-reload clients. */
+  clients(): number
+  close(): Promise<void>
+}
+
+/** What a request path resolves to. */
+export type Resolved =
+  | { kind: 'file'; path: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'missing' }
+  | { kind: 'bad' }
+
+/**
+ * Resolve a request path (as sent, percent-encoded, without the query) to a
+ * file of the output folder.
+ *
+ * @param outDir Output folder (absolute).
+ * @param basePath Base path of the site, `/` or `/blog/`.
+ * @param rawPath Request path.
+ * @returns A file, a redirect, missing, or bad (refused).
+ */
+export async function resolveRequest(outDir: string, basePath: string, rawPath: string): Promise<Resolved> {
+  if (!rawPath.startsWith('/') || rawPath.includes('\\') || /%5c|%00/i.test(rawPath)) return { kind: 'bad' }
+  let segments: string[]
+  try {
+    segments = rawPath.split('/').slice(1).map((s) => decodeURIComponent(s))
+  } catch {
+    return { kind: 'bad' }
+  }
+  if (segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0'))) return { kind: 'bad' }
+  const path = '/' + segments.join('/')
+  if (path !== basePath && path + '/' === basePath) return { kind: 'redirect', location: basePath }
+  if (!path.startsWith(basePath)) return path === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' }
+  const rel = path.slice(basePath.length)
+  const parts = rel.split('/').filter((s) => s !== '')
+  let root: string
+  try {
+    root = await realpath(outDir)
+  } catch {
+    return { kind: 'missing' }
+  }
+  let target = join(root, ...parts)
+  let info = await stat(target).catch(() => undefined)
+  if (info?.isDirectory()) {
+    if (!rel.endsWith('/') && rel !== '') return { kind: 'redirect', location: encodePathname(path + '/') }
+    target = join(target, 'index.html')
+    info = await stat(target).catch(() => undefined)
+  }
+  if (!info?.isFile()) return { kind: 'missing' }
+  // Symbolic links must not lead out of the output folder.
+  const real = await realpath(target).catch(() => undefined)
+  if (!real || !real.startsWith(root + sep)) return { kind: 'missing' }
+  return { kind: 'file', path: real }
+}
+
+function encodePathname(path: string): string {
+  return path.split('/').map((s) => encodeURIComponent(s)).join('/')
+}
+
+/**
+ * The Content-Type of a file, with a charset for text.
+ *
+ * @param path File path.
+ * @returns Header value.
+ */
+export function contentType(path: string): string {
+  const type = mime.getType(path) ?? 'application/octet-stream'
+  const text = type.startsWith('text/') || /^application\/(javascript|json|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)$/.test(type) || type === 'image/svg+xml'
+  return text ? `${type}; charset=utf-8` : type
+}
+
+/**
+ * Put the live-reload client into an HTML page (before `</body>`, else at the end).
+ *
+ * @param html Page.
+ * @param script Script element.
+ * @returns Page with the script.
+ */
+export function inject(html: string, script: string): string {
+  const at = html.lastIndexOf('</body>')
+  return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at)
+}
+
+const FALLBACK_404 = '<!doctype html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>\n'
+
+/**
+ * Start the server.
+ *
+ * @param options Folder, base path, host, port, live reload.
+ * @returns The running server.
+ */
+export async function startServer(options: ServerOptions): Promise<SiteServer> {
+  const clients = new Set<ServerResponse>()
+
+  const sendPage = async (req: IncomingMessage, res: ServerResponse, status: number, file: string | undefined): Promise<void> => {
+    let body: Buffer
+    let type: string
+    if (file === undefined) {
+      body = Buffer.from(FALLBACK_404)
+      type = 'text/html; charset=utf-8'
+    } else {
+      body = await readFile(file)
+      type = contentType(file)
+    }
+    if (options.live && type.startsWith('text/html')) {
+      body = Buffer.from(inject(body.toString('utf8'), clientScript(options.problems?.() ?? [])))
+    }
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': body.byteLength,
+      'Cache-Control': options.live ? 'no-store' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff'
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const raw = (req.url ?? '/').split(/[?#]/)[0]
+    if (options.live && raw === EVENTS_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      res.write('retry: 500\n\n')
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Method Not Allowed\n')
+      return
+    }
+    const resolved = await resolveRequest(options.outDir, options.basePath(), raw)
+    if (resolved.kind === 'bad') {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : 'Bad Request\n')
+      return
+    }
+    if (resolved.kind === 'redirect') {
+      res.writeHead(301, { Location: resolved.location, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : `Moved to ${resolved.location}\n`)
+      return
+    }
+    if (resolved.kind === 'file') {
+      await sendPage(req, res, 200, resolved.path)
+      return
+    }
+    const notFound = await resolveRequest(options.outDir, '/', '/404.html')
+    await sendPage(req, res, 404, notFound.kind === 'file' ? notFound.path : undefined)
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(`Internal error: ${error.message}\n`)
+    })
+  })
+  const heartbeat = setInterval(() => {
+    for (const c of clients) c.write(': ping\n\n')
+  }, 15_000)
+  heartbeat.unref()
+
+  const listen = (port: number): Promise<number> =>
+    new Promise((resolveListen, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening)
+        reject(error)
+      }
+      const onListening = () => {
+        server.off('error', onError)
+        const address = server.address()
+        resolveListen(typeof address === 'object' && address ? address.port : port)
+      }
+      server.once('error', onError)
+      server.once('listening', onListening)
+      server.listen(port, options.host)
+    })
+
+  let port: number | undefined
+  let portInUse: number | undefined
+  const tries = options.nextFreePort && options.port !== 0 ? 20 : 1
+  for (let i = 0; i < tries && port === undefined; i++) {
+    try {
+      port = await listen(options.port + i)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'EADDRINUSE' || i === tries - 1) {
+        clearInterval(heartbeat)
+        if (code === 'EADDRINUSE') {
+          throw new Error(
+            tries > 1
+              ? `Ports ${options.port}–${options.port + tries - 1} on ${options.host} are all in use; pick another with --port`
+              : `Port ${options.port} on ${options.host} is already in use (another \`inkstone dev\`?); pick another with --port`
+          )
+        }
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new Error(`Cannot listen on host ${options.host}: ${(error as Error).message}`)
+        if (code === 'EACCES') throw new Error(`Not allowed to listen on port ${options.port} (ports below 1024 need privileges); pick another with --port`)
+        throw error
+      }
+      portInUse = options.port
+    }
+  }
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
+  return {
+    url: `http://${shownHost}:${port}${encodePathname(options.basePath())}`,
+    port: port as number,
+    portInUse,
+    broadcast(event, data) {
+      const payload = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+      for (const c of clients) c.write(payload)
+    },
+    clients: () => clients.size,
+    close: () =>
+      new Promise<void>((done) => {
+        clearInterval(heartbeat)
+        for (const c of clients) c.end()
+        clients.clear()
+        server.close(() => done())
+        server.closeAllConnections()
+      })
+  }
+}

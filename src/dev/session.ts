@@ -1,0 +1,185 @@
+/**
+ * `inkstone dev` as a library: build into the dev output folder, serve it,
+ * watch the sources, rebuild (one build at a time, changes coalesced) and
+ * tell the open pages to reload or to show the errors. A failed build
+ * leaves the output folder as it was, so the last good build stays served.
+ */
+import { EventEmitter } from 'node:events'
+import { join, resolve } from 'node:path'
+import { build, cacheDirOf, type BuildResult } from '../build.js'
+import type { Problem } from '../types.js'
+import { formatReport, plain, type Paint } from '../cli/report.js'
+import { BuildQueue } from './queue.js'
+import { startServer, type SiteServer } from './server.js'
+import { watchSite, type SiteWatcher } from './watch.js'
+import { overlayProblems, type OverlayProblem } from './client.js'
+import type { BuildMemory } from './memory.js'
+
+/** Options of a dev session. */
+export interface DevOptions {
+  root: string
+  host?: string
+  port?: number
+  /** Try the next ports when `port` is taken (default true). */
+  nextFreePort?: boolean
+  /** Show drafts (default true in dev). */
+  drafts?: boolean
+  /** Show posts dated in the future (default true in dev). */
+  future?: boolean
+  baseUrl?: string
+  /** Output folder (default `<root>/.inkstone-cache/dev-out`). */
+  outDir?: string
+  /** Quiet time before a batch of changes is built (ms). */
+  quietMs?: number
+  /** Where messages go. */
+  log?: (text: string) => void
+  paint?: Paint
+  now?: () => number
+}
+
+/** What one dev build did (the `build` event). */
+export interface DevBuild {
+  /** 1 for the first build. */
+  number: number
+  ok: boolean
+  ms: number
+  changed: string[]
+  result: BuildResult
+}
+
+/** A running dev session. */
+export interface DevSession {
+  url: string
+  server: SiteServer
+  outDir: string
+  /** Emits `build` (DevBuild) after every build. */
+  events: EventEmitter
+  /** The last build. */
+  last(): DevBuild | undefined
+  /** Resolves when no build is pending or running. */
+  idle(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * The dev output folder of a site.
+ *
+ * @param root Site root.
+ * @returns Folder inside the cache folder (never `dist/`).
+ */
+export function devOutDir(root: string): string {
+  return join(cacheDirOf(root), 'dev-out')
+}
+
+/**
+ * Start a dev session: first build, server, watcher.
+ *
+ * @param options Root, host, port, flags.
+ * @returns The running session.
+ */
+export async function startDev(options: DevOptions): Promise<DevSession> {
+  const root = resolve(options.root)
+  const outDir = resolve(options.outDir ?? devOutDir(root))
+  const log = options.log ?? (() => {})
+  const paint = options.paint ?? plain
+  const now = options.now ?? (() => Date.now())
+  const flags = { drafts: options.drafts !== false, future: options.future !== false, baseUrl: options.baseUrl, dev: true }
+  const memory: BuildMemory = {}
+  const events = new EventEmitter()
+  let basePath = '/'
+  let overlay: OverlayProblem[] = []
+  let last: DevBuild | undefined
+  let lastOk = true
+  let count = 0
+  let server: SiteServer | undefined
+
+  const runBuild = async (changed: Set<string> | undefined, structural: boolean): Promise<void> => {
+    const started = performance.now()
+    memory.changed = structural ? undefined : changed
+    let result: BuildResult
+    try {
+      result = await build({ root, outDir, flags, now: now(), cache: true, memory })
+    } catch (error) {
+      // An internal error: forget the fast path's state and report it like a build error.
+      memory.parse = undefined
+      memory.output = undefined
+      const problem: Problem = { path: '.', reason: `Internal error: ${(error as Error).stack ?? error}`, ruleId: 'internal-error', fatal: true }
+      result = { ok: false, problems: [problem], files: [], inputs: [], stats: { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } } }
+    }
+    const ms = performance.now() - started
+    count++
+    if (result.ok && result.config) basePath = result.config.basePath
+    overlay = result.ok ? [] : overlayProblems(result.problems, root)
+    const wasOk = lastOk
+    lastOk = result.ok
+    const names = changed ? [...changed].sort() : []
+    last = { number: count, ok: result.ok, ms, changed: names, result }
+    const report = formatReport(result.problems, root, paint)
+    if (report) log(report)
+    const s = result.stats
+    const what = names.length === 0 ? '' : names.length === 1 ? ` · ${names[0]}` : ` · ${names.length} files changed`
+    if (result.ok) {
+      log(`${paint.bold('✓')} ${count === 1 ? 'built' : 'rebuilt'} in ${Math.round(ms)} ms: ${s.rendered} rendered, ${s.written} written, ${s.removed} removed${what}\n`)
+    } else {
+      const errors = result.problems.filter((p) => p.fatal).length
+      log(paint.red(`✗ ${errors} error${errors === 1 ? '' : 's'}; still serving the last good build`) + `${what}\n`)
+    }
+    if (server) {
+      if (!result.ok) server.broadcast('problems', { build: count, problems: overlay })
+      else if (!wasOk || s.written + s.removed > 0) server.broadcast('reload', { build: count })
+      else server.broadcast('problems', { build: count, problems: [] })
+    }
+    events.emit('build', last)
+  }
+
+  // Folder events (a bundle added, renamed or removed) make the change set uncertain: read everything.
+  let structural = false
+  const queue = new BuildQueue({
+    quietMs: options.quietMs,
+    run: async (changed) => {
+      const s = structural
+      structural = false
+      await runBuild(changed, s)
+    },
+    onError: (error) => log(paint.red(`inkstone dev: ${(error as Error).message}\n`))
+  })
+
+  await runBuild(undefined, true)
+  server = await startServer({
+    outDir,
+    basePath: () => basePath,
+    live: true,
+    problems: () => overlay,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 4000,
+    nextFreePort: options.nextFreePort !== false
+  })
+  let watcher: SiteWatcher
+  try {
+    watcher = await watchSite(
+      root,
+      (path, event) => {
+        if (event === 'addDir' || event === 'unlinkDir') structural = true
+        queue.add(path)
+      },
+      { ignore: [outDir], onError: (error) => log(paint.red(`inkstone dev: watcher: ${(error as Error).message}\n`)) }
+    )
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  const running = server
+  return {
+    url: running.url,
+    server: running,
+    outDir,
+    events,
+    last: () => last,
+    idle: () => queue.idle(),
+    async close() {
+      await watcher.close()
+      await queue.close()
+      await running.close()
+    }
+  }
+}

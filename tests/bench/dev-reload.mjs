@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Dev-loop benchmark (not a test): how long from saving a post to the live-reload event of `inkstone dev`.
+//
+//   npm run compile && node tests/bench/dev-reload.mjs [--posts 4000] [--runs 5]
+//
+// 1. Makes (once) a synthetic site with gen-corpus.mjs (seed 42, the same posts as `npm run bench`) under
+//    tests/bench/work/dev-<N>/ (kept, with its cache, so later invocations start warm).
+// 2. Starts `node bin/inkstone.js dev <site> --port 0` as a child process and waits for its first build.
+// 3. Connects to its server-sent events (/__inkstone/events) like a browser tab would.
+// 4. Series "body": appends a sentence to post-<N/2>, times file write → `reload` event, checks the page
+//    has the sentence; puts the post back (untimed, waits for its reload). Series "tags": adds one existing
+//    tag to the same post, times the same, checks the new tag's page lists the post; puts it back.
+// Prints the median and min–max of each series (ms) and the dev server's own build times from its log.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const args = { posts: 4000, runs: 5, timeout: 120_000 };
+for (let i = 2; i < process.argv.length; i++) {
+  const k = process.argv[i];
+  if (k === '--posts') args.posts = Number(process.argv[++i]);
+  else if (k === '--runs') args.runs = Number(process.argv[++i]);
+  else if (k === '-h' || k === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')); process.exit(0); }
+  else { console.error(`unknown argument ${k}`); process.exit(2); }
+}
+const log = (m) => process.stderr.write(`[dev-bench] ${m}\n`);
+const median = (xs) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2; };
+
+const site = path.join(HERE, 'work', `dev-${args.posts}`);
+if (!fs.existsSync(path.join(site, 'content', 'site.yaml'))) {
+  log(`generating ${args.posts} posts → ${path.relative(ROOT, site)}`);
+  const r = spawnSync(process.execPath, [path.join(HERE, 'gen-corpus.mjs'), '--n', String(args.posts), '--out', site, '--layout', 'inkstone', '--seed', '42'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+const pad5 = (i) => String(i).padStart(5, '0');
+const postFile = path.join(site, 'content', 'posts', `post-${pad5(Math.floor(args.posts / 2))}.md`);
+const original = fs.readFileSync(postFile, 'utf8');
+
+log('starting inkstone dev (the first build of a cold site takes a while)…');
+const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'inkstone.js'), 'dev', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Shanghai' } });
+let stderr = '';
+child.stderr.setEncoding('utf8');
+child.stderr.on('data', (d) => { stderr += d; });
+const cleanup = () => { try { fs.writeFileSync(postFile, original); } catch {} child.kill('SIGINT'); };
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d) => { out += d; const m = /Serving (http:\/\/\S+)/.exec(out); if (m) resolve(m[1]); });
+  child.on('exit', (code) => reject(new Error(`inkstone dev exited (${code}):\n${stderr}`)));
+  setTimeout(() => reject(new Error('inkstone dev did not start in 15 minutes')), 900_000).unref();
+});
+log(`serving ${url}`);
+const { origin } = new URL(url);
+
+// Server-sent events, like a browser tab.
+const waiters = [];
+await new Promise((resolve, reject) => {
+  http.get(`${origin}/__inkstone/events`, (res) => {
+    let buf = '';
+    res.setEncoding('utf8');
+    res.on('data', (c) => {
+      buf += c;
+      let end;
+      while ((end = buf.indexOf('\n\n')) !== -1) {
+        const block = buf.slice(0, end); buf = buf.slice(end + 2);
+        const ev = /^event: (.*)$/m.exec(block)?.[1];
+        if (!ev) continue;
+        const at = performance.now();
+        for (const w of waiters.splice(0)) w({ ev, at, data: /^data: (.*)$/m.exec(block)?.[1] });
+      }
+    });
+    resolve();
+  }).on('error', reject);
+});
+const nextEvent = () => new Promise((resolve, reject) => {
+  const t = setTimeout(() => reject(new Error(`no event within ${args.timeout} ms\n${stderr.slice(-2000)}`)), args.timeout);
+  waiters.push((e) => { clearTimeout(t); resolve(e); });
+});
+const get = (p) => new Promise((resolve, reject) => http.get(origin + p, (res) => { let b = ''; res.setEncoding('utf8'); res.on('data', (c) => { b += c; }); res.on('end', () => resolve({ status: res.statusCode, body: b })); }).on('error', reject));
+
+async function timedWrite(text) {
+  const event = nextEvent();
+  const t0 = performance.now();
+  fs.writeFileSync(postFile, text);
+  const e = await event;
+  if (e.ev !== 'reload') throw new Error(`expected a reload, got ${e.ev}: ${e.data}`);
+  return e.at - t0;
+}
+const slug = path.basename(postFile, '.md');
+const base = new URL(url).pathname;
+const series = { body: [], tags: [] };
+const tagsLine = /^tags: \[(.*)\]$/m.exec(original);
+const allTags = ['Rust', 'TypeScript', 'Go', 'Python', 'Linux', 'Vim', 'Git', 'Docker', 'Kubernetes', 'SQLite', 'PostgreSQL', 'Redis'];
+for (let i = 0; i < args.runs; i++) {
+  const sentence = `Benchmark sentence ${i} ${Date.now()}.`;
+  series.body.push(await timedWrite(original.trimEnd() + `\n\n${sentence}\n`));
+  const page = await get(`${base}posts/${slug}/`);
+  if (!page.body.includes(sentence)) throw new Error('the edited sentence is not on the served page');
+  await timedWrite(original);
+
+  if (!tagsLine) throw new Error(`no tags line in ${postFile}`);
+  const have = tagsLine[1].split(',').map((t) => t.trim());
+  const extra = allTags.find((t) => !have.includes(t)) ?? `bench-${i}`;
+  series.tags.push(await timedWrite(original.replace(tagsLine[0], `tags: [${[...have, extra].join(', ')}]`)));
+  await timedWrite(original);
+}
+const builds = [...stderr.matchAll(/rebuilt in (\d+) ms/g)].map((m) => Number(m[1]));
+console.log(`inkstone dev, ${args.posts} posts, ${args.runs} runs each (file write → SSE reload event, ms)`);
+for (const [name, xs] of Object.entries(series)) {
+  console.log(`  ${name.padEnd(5)} median ${median(xs).toFixed(0).padStart(6)}   min–max ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`);
+}
+if (builds.length) console.log(`  dev server build times (its log): median ${median(builds)} ms over ${builds.length} rebuilds`);
+console.log(`  load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+process.exit(0);
