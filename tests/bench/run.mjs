@@ -10,7 +10,8 @@
 //                     into tests/bench/work/peers, never a dependency of ours), cold, and print ratios
 //   --keep            keep the build outputs and caches under tests/bench/work (default: removed at the end;
 //                     the generated corpora are always kept and reused for the same N)
-//   --warmup W        untimed runs before each cold series (default 1)
+//   --warmup W        untimed runs before each cold series (default: 0 for ours, whose corpus has just been
+//                     read for its hash check; 1 for the peers, as in shared/bench)
 //   --timeout S       per-run time limit in seconds (default: ours max(300, N*0.06), peers max(120, N*0.03))
 //   --no-ours         skip Inkstone's series (peers only)
 //   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags (default all)
@@ -27,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -50,7 +51,7 @@ function usage(code) {
   process.exit(code);
 }
 function parseArgs(argv) {
-  const a = { posts: [4000], runs: 3, peers: false, keep: false, warmup: 1, timeout: null, ours: true, series: OUR_SERIES };
+  const a = { posts: [4000], runs: 3, peers: false, keep: false, warmup: null, timeout: null, ours: true, series: OUR_SERIES };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = () => {
@@ -70,7 +71,7 @@ function parseArgs(argv) {
   }
   if (!a.posts.length || a.posts.some((n) => !(n > 0))) throw new Error('--posts needs positive integers');
   if (!(a.runs > 0)) throw new Error('--runs needs a positive integer');
-  if (!(a.warmup >= 0)) throw new Error('--warmup needs a non-negative integer');
+  if (a.warmup !== null && !(a.warmup >= 0)) throw new Error('--warmup needs a non-negative integer');
   for (const s of a.series) if (!OUR_SERIES.includes(s)) throw new Error(`unknown series ${s} (know ${OUR_SERIES.join(',')})`);
   return a;
 }
@@ -125,39 +126,72 @@ function aptInstall(pkg) {
 }
 
 // ------------------------------------------------------------------ timing one process
-// timeout(1) makes itself a process-group leader and kills the whole group when the limit is hit,
-// so a hung build cannot outlive its run. GNU time measures the build (its only child).
+// The build runs under GNU time, in our own process group (so whoever stops this script with a group
+// signal stops the build too). On a timeout or when we are interrupted, the build's process tree (found by
+// parent pid in /proc) is killed by pid.
+let current = null; // the running child, for the signal handlers
+function descendants(pid) {
+  const kids = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(+d);
+    } catch { /* gone */ }
+  }
+  const out = [];
+  const stack = [pid];
+  while (stack.length) for (const k of kids.get(stack.pop()) || []) { out.push(k); stack.push(k); }
+  return out;
+}
+function killTree(pid) {
+  for (const p of [pid, ...descendants(pid)]) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+}
 function timedRun(cmd, argv, { cwd, timeoutS, logFile, env = {} }) {
-  const tf = path.join(LOGS, '.time.txt');
+  const tf = path.join(LOGS, `.time-${process.pid}.txt`);
   rm(tf);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'w');
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync('timeout', ['-k', '10', String(Math.ceil(timeoutS)), TIME, '-f', '%e %U %S %M', '-o', tf, cmd, ...argv], {
-    cwd, stdio: ['ignore', fd, fd], env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(TIME, ['-f', '%e %U %S %M', '-o', tf, cmd, ...argv], {
+      cwd, stdio: ['ignore', fd, fd], env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
+    });
+    current = child;
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; killTree(child.pid); }, timeoutS * 1000);
+    const done = (code, signal) => {
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      clearTimeout(timer);
+      current = null;
+      fs.closeSync(fd);
+      const res = { wall: +wall.toFixed(3), user: null, sys: null, cpu: null, rssMiB: null, exit: code ?? signal, timedOut };
+      const lines = fs.existsSync(tf) ? fs.readFileSync(tf, 'utf8').trim().split('\n') : [];
+      rm(tf);
+      const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] || '');
+      if (m) {
+        res.user = +m[2]; res.sys = +m[3]; res.cpu = +(res.user + res.sys).toFixed(3); res.rssMiB = +(m[4] / 1024).toFixed(1);
+      }
+      res.ok = code === 0 && !timedOut && !!m;
+      if (code === 0 && !m) res.error = `no GNU time figures in ${tf}`;
+      resolve(res);
+    };
+    child.on('error', (e) => { fs.writeSync(fd, String(e)); done(127, null); });
+    child.on('exit', done);
   });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  fs.closeSync(fd);
-  const res = { wall, user: null, sys: null, cpu: null, rssMiB: null, exit: r.status, timedOut: r.status === 124 || r.status === 137 };
-  const lines = fs.existsSync(tf) ? fs.readFileSync(tf, 'utf8').trim().split('\n') : [];
-  const m = /^([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/.exec(lines[lines.length - 1] || '');
-  if (m) {
-    res.user = +m[2]; res.sys = +m[3]; res.cpu = +(res.user + res.sys).toFixed(3); res.rssMiB = +(m[4] / 1024).toFixed(1);
-  }
-  res.ok = r.status === 0 && !!m;
-  res.wall = +wall.toFixed(3);
-  return res;
 }
 
 // A series: `warmup` untimed runs, then `runs` timed runs. prepare(i)/after(i, result) run outside the timing
 // (i < 0 for warm-up runs). Stops early on a failed run.
-function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepare, after }) {
+async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepare, after }) {
   const out = { label, runs: [], warmup, ok: true, loadavgStart: os.loadavg().map((x) => +x.toFixed(2)) };
   const logFile = path.join(LOGS, `${logName}.log`);
   for (let i = -warmup; i < runs; i++) {
     prepare?.(i);
-    const r = timedRun(cmd, argv, { cwd, timeoutS, logFile });
-    try { after?.(i, r); } catch (e) { r.ok = false; r.error = String(e.message || e); }
+    const r = await timedRun(cmd, argv, { cwd, timeoutS, logFile });
+    try { await after?.(i, r); } catch (e) { r.ok = false; r.error = String(e.message || e); }
     log(`${label}${i < 0 ? ' (warm-up)' : ` run ${i + 1}/${runs}`}: ${r.ok ? `${fmt(r.wall)} s wall, ${fmt(r.cpu)} s cpu, ${fmt(r.rssMiB, 0)} MiB` : `FAILED (exit ${r.exit}${r.timedOut ? `, timed out after ${timeoutS} s` : ''}${r.error ? `, ${r.error}` : ''})`}`);
     if (i >= 0) out.runs.push(r);
     if (!r.ok) {
@@ -176,6 +210,29 @@ function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepar
   out.cpu = { median: median(good.map((r) => r.cpu)) };
   out.rssMiB = { median: median(good.map((r) => r.rssMiB)), max: good.length ? Math.max(...good.map((r) => r.rssMiB)) : null };
   return out;
+}
+
+// One benchmark at a time: a second invocation would share the corpora, outputs and logs, and both would
+// measure each other's load.
+const LOCK = path.join(WORK, '.bench.lock');
+function takeLock() {
+  fs.mkdirSync(WORK, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(LOCK, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: 'wx' });
+      process.on('exit', () => { try { if (JSON.parse(fs.readFileSync(LOCK, 'utf8')).pid === process.pid) fs.rmSync(LOCK); } catch { /* ignore */ } });
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let holder = null;
+      try { holder = JSON.parse(fs.readFileSync(LOCK, 'utf8')); } catch { /* half-written or gone */ }
+      let alive = false;
+      if (holder?.pid) { try { process.kill(holder.pid, 0); alive = true; } catch { /* stale */ } }
+      if (alive) throw new Error(`another benchmark is running (pid ${holder.pid}, since ${holder.started}); wait for it, or remove ${path.relative(ROOT, LOCK)} if that pid is not this benchmark`);
+      fs.rmSync(LOCK, { force: true }); // stale
+    }
+  }
+  throw new Error(`could not take ${LOCK}`);
 }
 
 // ------------------------------------------------------------------ corpora
@@ -287,59 +344,74 @@ let pendingRestore = null; // { file, text }: an edited post to put back if we a
 function restorePending() {
   if (pendingRestore) { fs.writeFileSync(pendingRestore.file, pendingRestore.text); pendingRestore = null; }
 }
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { restorePending(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    if (current) killTree(current.pid);
+    restorePending();
+    log(`stopped by ${sig}`);
+    process.exit(130);
+  });
+}
 
-function runOurs(n, corpus, timeoutS) {
+async function runOurs(n, corpus, timeoutS) {
   const site = corpus.dir;
   const cmd = process.execPath;
   const argv = [BIN, 'build', site];
   const base = { runs: args.runs, cmd, argv, cwd: ROOT, timeoutS };
   const res = {};
   const want = (s) => args.series.includes(s);
-  const untimedBuild = (what) => {
-    const r = timedRun(cmd, argv, { cwd: ROOT, timeoutS, logFile: path.join(LOGS, `${n}-ours-resync.log`) });
+  const untimedBuild = async (what) => {
+    const r = await timedRun(cmd, argv, { cwd: ROOT, timeoutS, logFile: path.join(LOGS, `${n}-ours-resync.log`) });
     if (!r.ok) throw new Error(`untimed ${what} build failed (exit ${r.exit}); see ${path.relative(ROOT, path.join(LOGS, `${n}-ours-resync.log`))}`);
   };
 
   if (want('cold-nohl')) {
     setHighlight(site, false);
-    res['cold-nohl'] = series('ours cold, highlight off', { ...base, warmup: args.warmup, logName: `${n}-ours-cold-nohl`, prepare: () => clearOurs(site) });
+    res['cold-nohl'] = await series('ours cold, highlight off', { ...base, warmup: args.warmup ?? 0, logName: `${n}-ours-cold-nohl`, prepare: () => clearOurs(site) });
     if (res['cold-nohl'].ok) res['cold-nohl'].output = ourPages(site, n);
   }
   setHighlight(site, true); // our default build from here on
   if (want('cold')) {
-    res.cold = series('ours cold, highlight on (default)', { ...base, warmup: args.warmup, logName: `${n}-ours-cold`, prepare: () => clearOurs(site) });
+    res.cold = await series('ours cold, highlight on (default)', { ...base, warmup: args.warmup ?? 0, logName: `${n}-ours-cold`, prepare: () => clearOurs(site) });
     if (res.cold.ok) res.cold.output = ourPages(site, n);
   }
   const incremental = ['warm', 'edit', 'tags'].filter(want);
   if (!incremental.length) return res;
-  // Warm state: one untimed build with the current (default) config, then every incremental measurement
-  // starts from a complete cache and output of the unedited corpus.
-  try { untimedBuild('warm-up'); } catch (e) {
-    for (const s of incremental) res[s] = { label: s, ok: false, error: e.message, runs: [], wall: {}, cpu: {}, rssMiB: {} };
-    log(e.message);
-    return res;
+  // Warm state: the last cold run (default config) left a complete cache and output of the unedited corpus.
+  // If that series did not run or failed, one untimed build makes that state.
+  if (!res.cold?.ok) {
+    try { await untimedBuild('warm-up'); } catch (e) {
+      for (const s of incremental) res[s] = { label: s, ok: false, error: e.message, runs: [], wall: {}, cpu: {}, rssMiB: {} };
+      log(e.message);
+      return res;
+    }
   }
   if (want('warm')) {
     const before = walkHtml(path.join(site, 'dist'));
-    res.warm = series('ours warm (nothing changed)', { ...base, warmup: 0, logName: `${n}-ours-warm` });
+    res.warm = await series('ours warm (nothing changed)', { ...base, warmup: 0, logName: `${n}-ours-warm` });
     if (res.warm.ok) {
       res.warm.output = ourPages(site, n);
       if (res.warm.output.pages !== before.pages) res.warm.warning = `page count changed: ${before.pages} -> ${res.warm.output.pages}`;
     }
   }
+  // Edits: every timed run changes the post relative to what the previous build saw (run k's edit replaces
+  // run k-1's), so each is a build with exactly one changed post. The post is put back after every run
+  // (outside the timing), and after each series one untimed build re-syncs cache and output with the
+  // unedited corpus.
   const slug = `post-${pad5(Math.ceil(n / 2))}`;
   const postFile = path.join(site, 'content', 'posts', `${slug}.md`);
   const pageFile = path.join(site, 'dist', 'posts', slug, 'index.html');
   const pageHash = () => (fs.existsSync(pageFile) ? sha(fs.readFileSync(pageFile)) : null);
   const original = fs.readFileSync(postFile, 'utf8');
-  // after an edit: check the output, put the post back, and rebuild untimed so the next run starts warm
-  const restoreAndResync = () => { restorePending(); untimedBuild('re-sync'); };
+  const resync = async (key) => {
+    restorePending();
+    try { await untimedBuild('re-sync'); } catch (e) { res[key].ok = false; res[key].error = e.message; log(e.message); }
+  };
 
   if (want('edit')) {
     let marker = null;
     const checks = [];
-    res.edit = series(`ours one edit (${slug}: a sentence appended)`, {
+    res.edit = await series(`ours one edit (${slug}: a sentence appended)`, {
       ...base, warmup: 0, logName: `${n}-ours-edit`,
       prepare: (i) => {
         marker = `bench-edit-${Date.now().toString(36)}-${i + 1}`;
@@ -348,12 +420,13 @@ function runOurs(n, corpus, timeoutS) {
       },
       after: (i, r) => {
         if (r.ok) checks.push(fs.existsSync(pageFile) && fs.readFileSync(pageFile, 'utf8').includes(marker));
-        restoreAndResync();
+        restorePending();
       },
     });
     res.edit.post = slug;
     res.edit.editInOutput = checks;
     if (checks.some((c) => !c)) res.edit.warning = `the appended sentence was missing from dist/posts/${slug}/index.html in ${checks.filter((c) => !c).length} of ${checks.length} runs`;
+    if (want('tags') || args.keep) await resync('edit');
   }
   if (want('tags')) {
     const m = /^tags: \[(.*)\]$/m.exec(original);
@@ -361,7 +434,7 @@ function runOurs(n, corpus, timeoutS) {
     const extra = corpus.tags.filter((t) => !own.includes(t));
     const checks = [];
     let h0 = null;
-    res.tags = series(`ours tags edit (${slug}: one existing tag added)`, {
+    res.tags = await series(`ours tags edit (${slug}: one existing tag added)`, {
       ...base, warmup: 0, logName: `${n}-ours-tags`,
       prepare: (i) => {
         h0 = pageHash();
@@ -371,30 +444,32 @@ function runOurs(n, corpus, timeoutS) {
       },
       after: (i, r) => {
         if (r.ok) checks.push(pageHash() !== h0);
-        restoreAndResync();
+        restorePending();
       },
     });
     res.tags.post = slug;
     res.tags.postPageChanged = checks;
     if (checks.some((c) => !c)) res.tags.warning = `dist/posts/${slug}/index.html did not change in ${checks.filter((c) => !c).length} of ${checks.length} runs`;
+    if (args.keep) await resync('tags');
   }
+  restorePending();
   return res;
 }
 
 // ------------------------------------------------------------------ peers
-function runPeers(n, timeoutS) {
+async function runPeers(n, timeoutS) {
   const res = {};
   const hugo = ensureCorpus('hugo', n);
   const expected = n + hugo.tags.length + Math.ceil(n / 10);
-  res.hugo = series('hugo cold', {
-    runs: args.runs, warmup: args.warmup, cmd: 'hugo', argv: ['--quiet', '-d', 'public'], cwd: hugo.dir, timeoutS,
+  res.hugo = await series('hugo cold', {
+    runs: args.runs, warmup: args.warmup ?? 1, cmd: 'hugo', argv: ['--quiet', '-d', 'public'], cwd: hugo.dir, timeoutS,
     logName: `${n}-hugo`, prepare: () => { rm(path.join(hugo.dir, 'public')); rm(path.join(hugo.dir, 'resources')); },
   });
   res.hugo.output = walkHtml(path.join(hugo.dir, 'public'));
   res.hugo.expectedPages = expected + 1; // + the /page/1/ alias
   const ele = ensureCorpus('eleventy', n);
-  res.eleventy = series('eleventy cold', {
-    runs: args.runs, warmup: args.warmup, cmd: process.execPath, argv: [eleventyCli(), '--quiet'], cwd: ele.dir, timeoutS,
+  res.eleventy = await series('eleventy cold', {
+    runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [eleventyCli(), '--quiet'], cwd: ele.dir, timeoutS,
     logName: `${n}-eleventy`, prepare: () => { rm(path.join(ele.dir, '_site')); rm(path.join(ele.dir, '.cache')); },
   });
   res.eleventy.output = walkHtml(path.join(ele.dir, '_site'));
@@ -434,7 +509,8 @@ function table(n, all) {
 function ratio(a, b) { return a != null && b != null && b > 0 ? a / b : null; }
 
 // ------------------------------------------------------------------ main
-function main() {
+async function main() {
+  takeLock();
   fs.mkdirSync(LOGS, { recursive: true });
   ensureGnuTime();
   const haveOurs = fs.existsSync(BIN);
@@ -458,9 +534,9 @@ function main() {
     if (runOursToo) {
       ink = ensureCorpus('inkstone', n);
       log(`N=${n}: ${ink.reused ? 'reusing' : 'generated'} ${path.relative(ROOT, ink.dir)} (${ink.posts} posts, ${ink.tags.length} tags)`);
-      Object.assign(all, runOurs(n, ink, oursTimeout));
+      Object.assign(all, await runOurs(n, ink, oursTimeout));
     }
-    if (args.peers) Object.assign(all, runPeers(n, peersTimeout));
+    if (args.peers) Object.assign(all, await runPeers(n, peersTimeout));
 
     const get = (k, f) => (all[k] && all[k].n ? f(all[k]) : null);
     const wall = (k) => get(k, (s) => s.wall.median);
@@ -504,7 +580,7 @@ function main() {
     console.log(`   (this N took ${fmt(elapsed, 0)} s in all)`);
 
     const result = {
-      date: new Date().toISOString(), n, seed: SEED, runs: args.runs, warmup: args.warmup, machine, versions,
+      date: new Date().toISOString(), n, seed: SEED, runs: args.runs, warmup: { ours: args.warmup ?? 0, peers: args.warmup ?? 1 }, machine, versions,
       timer: 'wall: process.hrtime around the process; cpu (user+sys) and peak RSS: GNU time -f "%e %U %S %M"',
       config: { warmEditTags: 'default site.yaml (highlight: true)', editedPost: all.edit?.post ?? all.tags?.post ?? null },
       corpus: ink ? { posts: ink.posts, tags: ink.tags.length } : null,
@@ -538,7 +614,7 @@ function main() {
   process.exitCode = failed ? 1 : 0;
 }
 
-try { main(); } catch (e) {
+try { await main(); } catch (e) {
   restorePending();
   console.error(`[bench] ${e.stack || e}`);
   process.exit(2);
