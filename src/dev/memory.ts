@@ -72,13 +72,15 @@ export async function parseWithMemory(
   const changed = memory.changed
   const reuse = new Map<string, Remembered>()
   if (known && changed) {
-    await Promise.all(
-      input.sources.map(async (source) => {
-        const last = known.get(source.path)
-        if (!last || changed.has(source.path) || last.key !== keyOf(source)) return
-        if ((await fingerprint(input.root, last.entry)) === last.assets) reuse.set(source.path, last)
-      })
-    )
+    const check: Array<Promise<void>> = []
+    for (const source of input.sources) {
+      const last = known.get(source.path)
+      if (!last || changed.has(source.path) || last.key !== keyOf(source)) continue
+      // Only entries that reference files (images) need a stat of them.
+      if (last.assets === '') reuse.set(source.path, last)
+      else check.push(fingerprint(input.root, last.entry).then((f) => void (f === last.assets && reuse.set(source.path, last))))
+    }
+    await Promise.all(check)
   }
   const fresh = input.sources.filter((s) => !reuse.has(s.path))
   // Without a known change set, the persistent cache does the work; with one, only changed files are parsed.
