@@ -30,7 +30,7 @@ export default function rehypeLocalAssets(options: LocalAssetsOptions) {
       if (!attribute) return
       const url = node.properties[attribute]
       if (typeof url !== 'string') return
-      const local = resolveLocal(url, file.path)
+      const local = resolveLocal(url, file.path ?? '')
       // Markdown targets are rehype-post-links' business.
       if (!local || isMarkdownPath(local.target)) return
 

@@ -14,7 +14,7 @@ export default function rehypePostLinks() {
   return function (tree: Root, file: VFile): undefined {
     walkElements(tree, function (node) {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return
-      const local = resolveLocal(node.properties.href, file.path)
+      const local = resolveLocal(node.properties.href, file.path ?? '')
       if (!local || !isMarkdownPath(local.target)) return
       const start = node.position?.start
       node.properties.href = addReference(file, {

@@ -5,7 +5,6 @@
  * newline (rendered as a space).
  */
 import type { Nodes, Parent, Root, Text } from 'mdast'
-import { SKIP, visit } from 'unist-util-visit'
 import { joinsAcrossBreak } from './cjk.js'
 
 /** A run of inline content: a text node we may rewrite, or something else seen only for its edge characters. */
@@ -17,18 +16,27 @@ interface Leaf {
 /** Remove soft line breaks (and the spaces around them) that sit between two CJK characters. */
 export default function remarkCjkLineBreaks() {
   return function (tree: Root): undefined {
-    visit(tree, function (node) {
-      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
-      const leaves: Leaf[] = []
-      collect(node, leaves)
-      for (let i = 0; i < leaves.length; i++) {
-        const leaf = leaves[i]
-        if (leaf.node && leaf.value.includes('\n')) {
-          leaf.node.value = join(leaf.value, edge(leaves, i, -1), edge(leaves, i, 1))
-        }
-      }
-      return SKIP
-    })
+    blocks(tree)
+  }
+}
+
+/** Find the blocks that hold phrasing content (a plain recursion: cheaper than unist-util-visit here). */
+function blocks(node: Parent): void {
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') joinBreaks(child)
+    else if ('children' in child) blocks(child)
+  }
+}
+
+/** Join the CJK soft breaks of one block of phrasing content. */
+function joinBreaks(block: Parent): void {
+  const leaves: Leaf[] = []
+  collect(block, leaves)
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i]
+    if (leaf.node && leaf.value.includes('\n')) {
+      leaf.node.value = join(leaf.value, edge(leaves, i, -1), edge(leaves, i, 1))
+    }
   }
 }
 
