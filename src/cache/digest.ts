@@ -1,30 +1,73 @@
 /**
  * The tool version and the config digest: everything besides a file's own
  * bytes that its parse depends on, and so part of every cache key.
+ *
+ * - the tool version (package.json);
+ * - the lockfile, so a changed plugin version invalidates the cache;
+ * - the compiled code of the tool itself (path, size and mtime of every file
+ *   under .build/src), so a rebuilt tool without a version bump (a local
+ *   checkout, a patched install) never reads entries made by other code;
+ * - the config text (site.yaml), so a changed option (highlight,
+ *   summary_length, timezone, …) invalidates it.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../render/theme.js'
 
 /** The tool version (from package.json). */
 export const toolVersion: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
-/**
- * A digest of everything besides a file's bytes that its parse depends on.
- * The whole lockfile is hashed in so a changed plugin version invalidates the cache.
- *
- * @param configText site.yaml text.
- * @returns Hex digest.
- */
-export function configDigest(configText: string): string {
-  return createHash('sha256').update(toolVersion).update('\0').update(lockDigest).update('\0').update(configText).digest('hex')
-}
-
-const lockDigest = (() => {
+function lockDigest(): string {
   try {
     return createHash('sha256').update(readFileSync(join(packageRoot, 'package-lock.json'))).digest('hex')
   } catch {
     return 'no-lock'
   }
-})()
+}
+
+/** Path, size and mtime of every compiled file of the tool (~100 stats, a few ms). */
+function codeDigest(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string, rel: string): void => {
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const abs = join(dir, name)
+      const s = statSync(abs, { throwIfNoEntry: false })
+      if (!s) continue
+      if (s.isDirectory()) walk(abs, `${rel}${name}/`)
+      else if (name.endsWith('.js')) hash.update(`${rel}${name}\0${s.size}\0${s.mtimeMs}\n`)
+    }
+  }
+  walk(join(packageRoot, '.build', 'src'), '')
+  return hash.digest('hex')
+}
+
+let toolDigest: string | undefined
+
+/**
+ * Everything about the tool that a parse depends on: version, lockfile, code.
+ * Computed once per process.
+ *
+ * @returns Hex digest.
+ */
+export function toolDigestOf(): string {
+  toolDigest ??= createHash('sha256').update(toolVersion).update('\0').update(lockDigest()).update('\0').update(codeDigest()).digest('hex')
+  return toolDigest
+}
+
+/**
+ * A digest of everything besides a file's bytes that its parse depends on.
+ *
+ * @param configText site.yaml text.
+ * @param tool The tool digest (default: this installation's; tests pass their own).
+ * @returns Hex digest.
+ */
+export function configDigest(configText: string, tool: string = toolDigestOf()): string {
+  return createHash('sha256').update(tool).update('\0').update(configText).digest('hex')
+}

@@ -1,9 +1,16 @@
 /**
- * The persistent cache of parsed entries: one file per site, keyed inside by
- * the config digest (which includes the tool version). A missing, stale or
- * corrupt cache is ignored (a corrupt one with a warning) and rebuilt.
+ * The persistent cache of parsed entries: one file per site
+ * (`.inkstone-cache/entries.v8`), keyed inside by the config digest (which
+ * includes the tool version, lockfile and code; see digest.ts) and per entry
+ * by the hash of the file's bytes. A missing or stale cache is ignored; a
+ * corrupt or truncated one is ignored with a `cache-corrupt` warning; either
+ * way it is rebuilt by the next build that parses something.
+ *
+ * File layout: 8 bytes magic `INKC\0\0\0\x02`, 8 bytes payload length
+ * (little-endian), then the payload, a v8-serialised CacheFile. The length
+ * catches a half-written or cut-off file before deserialising it.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { Entry, Problem } from '../types.js'
@@ -19,12 +26,20 @@ export interface CacheRecord {
 }
 
 interface CacheFile {
-  format: 1
+  format: 2
   digest: string
   records: Array<[string, CacheRecord]>
 }
 
-const FILE = 'entries.v8'
+/** The cache file's name inside the cache folder. */
+export const ENTRY_CACHE_FILE = 'entries.v8'
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 2])
+const HEADER = 16
+
+function corrupt(problems: Problem[], why: string): Map<string, CacheRecord> {
+  problems.push(problem(`.inkstone-cache/${ENTRY_CACHE_FILE}`, 'cache-corrupt', `The cache could not be read (${why})`))
+  return new Map()
+}
 
 /**
  * Read the entry cache.
@@ -37,18 +52,20 @@ const FILE = 'entries.v8'
 export async function readEntryCache(cacheDir: string, digest: string, problems: Problem[]): Promise<Map<string, CacheRecord>> {
   let bytes: Buffer
   try {
-    bytes = await readFile(join(cacheDir, FILE))
+    bytes = await readFile(join(cacheDir, ENTRY_CACHE_FILE))
   } catch {
     return new Map()
   }
+  if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return corrupt(problems, 'not an Inkstone cache file, or one of another format')
+  const length = Number(bytes.readBigUInt64LE(8))
+  if (bytes.length - HEADER !== length) return corrupt(problems, `truncated: ${bytes.length - HEADER} of ${length} bytes`)
   try {
-    const data = deserialize(bytes) as CacheFile
-    if (data.format !== 1 || !Array.isArray(data.records)) throw new Error('unknown format')
+    const data = deserialize(bytes.subarray(HEADER)) as CacheFile
+    if (data?.format !== 2 || typeof data.digest !== 'string' || !Array.isArray(data.records)) throw new Error('unknown format')
     if (data.digest !== digest) return new Map()
     return new Map(data.records)
   } catch (error) {
-    problems.push(problem(`.inkstone-cache/${FILE}`, 'cache-corrupt', `The cache could not be read (${(error as Error).message})`))
-    return new Map()
+    return corrupt(problems, (error as Error).message)
   }
 }
 
@@ -62,9 +79,24 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
  */
 export async function writeEntryCache(cacheDir: string, digest: string, records: Map<string, CacheRecord>): Promise<void> {
   await mkdir(cacheDir, { recursive: true })
-  const data: CacheFile = { format: 1, digest, records: [...records.entries()] }
-  const target = join(cacheDir, FILE)
+  const data: CacheFile = { format: 2, digest, records: [...records.entries()] }
+  const payload = serialize(data)
+  const header = Buffer.alloc(HEADER)
+  MAGIC.copy(header, 0)
+  header.writeBigUInt64LE(BigInt(payload.length), 8)
+  const target = join(cacheDir, ENTRY_CACHE_FILE)
   const tmp = `${target}.${process.pid}.tmp`
-  await writeFile(tmp, serialize(data))
-  await rename(tmp, target)
+  try {
+    const handle = await open(tmp, 'w')
+    try {
+      const { bytesWritten } = await handle.writev([header, payload])
+      if (bytesWritten !== HEADER + payload.length) throw new Error(`short write to ${tmp}`)
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, target)
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
 }

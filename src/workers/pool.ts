@@ -1,0 +1,121 @@
+/**
+ * A small pool of worker threads that runs one kind of task over a list of
+ * inputs and gives the results back in input order, whatever order the
+ * workers finish in. Each worker is started once and handles many tasks, so
+ * its expensive objects (the unified processor, Shiki) are made once per
+ * worker. A worker that dies (uncaught error, exit, out of memory) rejects
+ * the whole run with an Internal error; the other workers are stopped, so
+ * the build fails instead of hanging.
+ */
+import { Worker } from 'node:worker_threads'
+
+/** What a worker posts back for one task. */
+export type WorkerReply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; error: { message: string; stack?: string } }
+
+/** Options of runPool. */
+export interface PoolOptions<I> {
+  /** The compiled worker module (file URL or absolute path). */
+  file: URL | string
+  /** Passed to every worker as `workerData`. */
+  workerData: unknown
+  /** Number of worker threads (at least 1; capped at the number of tasks). */
+  size: number
+  /** Tasks in flight per worker, so a worker never waits for the main thread between tasks. */
+  inFlight?: number
+  /** A name for a task in error messages (e.g. its source path). */
+  label?: (input: I, index: number) => string
+  /** Called as results arrive (any order); `done` counts finished tasks. */
+  onResult?: (done: number, total: number) => void
+}
+
+/**
+ * Run `inputs` through a pool of workers.
+ *
+ * The worker module receives `{ id, input }` messages and must reply with a
+ * WorkerReply for each.
+ *
+ * @param inputs Task inputs (structured-cloneable).
+ * @param options Worker file, data, size.
+ * @returns Outputs, in the order of `inputs`.
+ */
+export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I>): Promise<O[]> {
+  const total = inputs.length
+  const results = new Array<O>(total)
+  if (total === 0) return Promise.resolve(results)
+  const size = Math.max(1, Math.min(options.size, total))
+  const inFlight = Math.max(1, options.inFlight ?? 2)
+  const label = options.label ?? ((_: I, i: number) => `task ${i}`)
+  const workers: Worker[] = []
+  return new Promise<O[]>((resolvePool, rejectPool) => {
+    let next = 0
+    let done = 0
+    let settled = false
+    /** Task ids in flight, per worker. */
+    const running = new Map<Worker, Set<number>>()
+    const stopAll = (): void => {
+      for (const w of workers) {
+        w.removeAllListeners('message')
+        w.removeAllListeners('exit')
+        // Keep an error listener: a dying worker must not crash the process.
+        w.on('error', () => undefined)
+        void w.terminate()
+      }
+    }
+    const fail = (error: Error): void => {
+      if (settled) return
+      settled = true
+      stopAll()
+      rejectPool(error)
+    }
+    const feed = (worker: Worker): void => {
+      const mine = running.get(worker)!
+      while (!settled && next < total && mine.size < inFlight) {
+        const id = next++
+        mine.add(id)
+        worker.postMessage({ id, input: inputs[id] })
+      }
+    }
+    const where = (worker: Worker): string => {
+      const ids = [...(running.get(worker) ?? [])]
+      return ids.length > 0 ? ` while working on ${ids.map((id) => label(inputs[id], id)).join(', ')}` : ''
+    }
+    for (let n = 0; n < size; n++) {
+      let worker: Worker
+      try {
+        worker = new Worker(options.file, { workerData: options.workerData })
+      } catch (error) {
+        fail(new Error(`Internal error: cannot start a worker thread: ${(error as Error).message}`, { cause: error }))
+        return
+      }
+      workers.push(worker)
+      running.set(worker, new Set())
+      worker.on('message', (reply: WorkerReply<O>) => {
+        if (settled) return
+        running.get(worker)!.delete(reply.id)
+        if (!reply.ok) {
+          const err = new Error(`Internal error in a worker thread on ${label(inputs[reply.id], reply.id)}: ${reply.error.message}`)
+          if (reply.error.stack) err.stack = `${err.message}\n${reply.error.stack.split('\n').slice(1).join('\n')}`
+          fail(err)
+          return
+        }
+        results[reply.id] = reply.value
+        done++
+        options.onResult?.(done, total)
+        if (done === total) {
+          settled = true
+          stopAll()
+          resolvePool(results)
+          return
+        }
+        feed(worker)
+      })
+      worker.on('error', (error: Error) => {
+        fail(new Error(`Internal error: a worker thread crashed${where(worker)}: ${error.message}`, { cause: error }))
+      })
+      worker.on('exit', (code) => {
+        if (!settled) fail(new Error(`Internal error: a worker thread exited (code ${code})${where(worker)}`))
+      })
+      feed(worker)
+    }
+  })
+}

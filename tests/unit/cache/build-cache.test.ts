@@ -1,0 +1,114 @@
+/**
+ * The cache as a build sees it: warm builds parse nothing; a corrupt cache
+ * gives a warning and is rebuilt; a config change invalidates it; a tool
+ * change (another digest) invalidates it; `cache: false` (`--no-cache`)
+ * neither reads nor writes it; and the output is the same either way.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../../../src/build.js'
+import { ENTRY_CACHE_FILE } from '../../../src/cache/store.js'
+import { main } from '../../../src/cli/main.js'
+import { readTree, NOW } from '../../helpers/tree.js'
+
+const dirs: string[] = []
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+
+const config = 'title: 缓存测试\nurl: https://cache.example/\nhighlight: false\n'
+function site(): string {
+  const root = mkdtempSync(join(tmpdir(), 'inkstone-cache-site-'))
+  dirs.push(root)
+  mkdirSync(join(root, 'content', 'posts'), { recursive: true })
+  writeFileSync(join(root, 'content', 'site.yaml'), config)
+  for (let i = 1; i <= 3; i++) {
+    writeFileSync(join(root, 'content', 'posts', `p${i}.md`),
+      `---\ntitle: 第 ${i} 篇\ndate: 2024-0${i}-01 10:00\ntags: [a]\n---\n\n正文 ${i}，some *text*.\n\n\`\`\`js\nlet x = ${i}\n\`\`\`\n`)
+  }
+  return root
+}
+const flags = { drafts: false, future: false }
+const cacheFile = (root: string) => join(root, '.inkstone-cache', ENTRY_CACHE_FILE)
+const T = 120_000
+
+describe('the persistent cache in builds', () => {
+  it('warm build parses nothing; output equals a --no-cache build', async () => {
+    const root = site()
+    const cold = await build({ root, flags, now: NOW, workers: 0 })
+    expect(cold.ok).toBe(true)
+    expect(cold.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
+    expect(existsSync(cacheFile(root))).toBe(true)
+    const warm = await build({ root, flags, now: NOW, workers: 0 })
+    expect(warm.stats.parse).toMatchObject({ parsed: 0, cached: 3 })
+    expect(warm.stats.written).toBe(0)
+    const out = join(root, 'clean')
+    const clean = await build({ root, outDir: out, flags, now: NOW, cache: false })
+    expect(clean.ok).toBe(true)
+    expect([...readTree(out)]).toEqual([...readTree(join(root, 'dist'))])
+  }, T)
+
+  it('re-parses only the edited file', async () => {
+    const root = site()
+    await build({ root, flags, now: NOW, workers: 0 })
+    writeFileSync(join(root, 'content', 'posts', 'p2.md'), readFileSync(join(root, 'content', 'posts', 'p2.md'), 'utf8') + '\n多一句。\n')
+    const edited = await build({ root, flags, now: NOW, workers: 0 })
+    expect(edited.stats.parse).toMatchObject({ parsed: 1, cached: 2 })
+  }, T)
+
+  it('warns about a corrupt cache, ignores it and rebuilds it', async () => {
+    const root = site()
+    await build({ root, flags, now: NOW, workers: 0 })
+    const bytes = readFileSync(cacheFile(root))
+    writeFileSync(cacheFile(root), bytes.subarray(0, bytes.length >> 1))
+    const result = await build({ root, flags, now: NOW, workers: 0 })
+    expect(result.ok).toBe(true)
+    expect(result.problems.map((p) => p.ruleId)).toContain('cache-corrupt')
+    expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
+    const again = await build({ root, flags, now: NOW, workers: 0 })
+    expect(again.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
+    expect(again.stats.parse).toMatchObject({ parsed: 0, cached: 3 })
+  }, T)
+
+  it('is invalidated by a config change (a plugin option)', async () => {
+    const root = site()
+    await build({ root, flags, now: NOW, workers: 0 })
+    writeFileSync(join(root, 'content', 'site.yaml'), config.replace('highlight: false', 'highlight: true'))
+    const result = await build({ root, flags, now: NOW, workers: 0 })
+    expect(result.ok).toBe(true)
+    expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
+    // Highlighting is really on: the cached, unhighlighted HTML was not reused.
+    expect(readFileSync(join(root, 'dist', 'posts', 'p1', 'index.html'), 'utf8')).toMatch(/shiki/)
+  }, T)
+
+  it('is invalidated when the tool changes (entries stored under another digest)', async () => {
+    const root = site()
+    await build({ root, flags, now: NOW, workers: 0 })
+    // Rewrite the stored digest as if another tool version had written the file.
+    const file = cacheFile(root)
+    const bytes = readFileSync(file)
+    const { deserialize, serialize } = await import('node:v8')
+    const data = deserialize(bytes.subarray(16)) as { digest: string }
+    data.digest = 'another-tool-version'
+    const payload = serialize(data)
+    const header = Buffer.from(bytes.subarray(0, 16))
+    header.writeBigUInt64LE(BigInt(payload.length), 8)
+    writeFileSync(file, Buffer.concat([header, payload]))
+    const result = await build({ root, flags, now: NOW, workers: 0 })
+    expect(result.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
+    expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
+  }, T)
+
+  it('--no-cache neither reads nor writes the cache', async () => {
+    const root = site()
+    const out: string[] = []
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), isTTY: false, now: () => NOW }
+    expect(await main(['build', root, '--no-cache'], io)).toBe(0)
+    expect(existsSync(join(root, '.inkstone-cache'))).toBe(false)
+    await build({ root, flags, now: NOW, workers: 0 })
+    writeFileSync(cacheFile(root), 'garbage')
+    expect(await main(['build', root, '--no-cache'], io)).toBe(0)
+    expect(out.join('')).not.toMatch(/cache-corrupt/)
+    expect(readFileSync(cacheFile(root), 'utf8')).toBe('garbage')
+  }, T)
+})

@@ -1,0 +1,83 @@
+/**
+ * The persistent entry cache: round trip, stale digests, and every way the
+ * file can be broken (corrupt, truncated, another format) is ignored with a
+ * `cache-corrupt` warning instead of failing or being trusted.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serialize } from 'node:v8'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ENTRY_CACHE_FILE, readEntryCache, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { emptyBody } from '../../../src/content/parse.js'
+import type { Entry, Problem } from '../../../src/types.js'
+
+const dirs: string[] = []
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
+function temp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'inkstone-cache-'))
+  dirs.push(d)
+  return d
+}
+
+const entry: Entry = {
+  kind: 'page', path: 'content/pages/about.md', name: 'about', keys: {}, body: { ...emptyBody, html: '<p>关于</p>' },
+  matter: { title: '关于', extra: { when: new Date(0) } }, problems: []
+} as unknown as Entry
+const records = new Map<string, CacheRecord>([['content/pages/about.md', { hash: 'h1', assets: '', entry }]])
+
+describe('entry cache store', () => {
+  it('round-trips records, in order, with non-JSON values intact', async () => {
+    const dir = temp()
+    await writeEntryCache(dir, 'd1', records)
+    const problems: Problem[] = []
+    const back = await readEntryCache(dir, 'd1', problems)
+    expect(problems).toEqual([])
+    expect([...back.keys()]).toEqual(['content/pages/about.md'])
+    expect(back.get('content/pages/about.md')).toEqual(records.get('content/pages/about.md'))
+    // No temp file is left behind.
+    expect(readdirSync(dir)).toEqual([ENTRY_CACHE_FILE])
+  })
+
+  it('ignores a cache made with another digest, silently', async () => {
+    const dir = temp()
+    await writeEntryCache(dir, 'd1', records)
+    const problems: Problem[] = []
+    expect((await readEntryCache(dir, 'd2', problems)).size).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('treats a missing cache as empty, silently', async () => {
+    const problems: Problem[] = []
+    expect((await readEntryCache(join(temp(), 'nope'), 'd1', problems)).size).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  const broken: Array<[string, (bytes: Buffer) => Buffer]> = [
+    ['truncated (half written)', (b) => b.subarray(0, Math.floor(b.length / 2))],
+    ['cut by one byte', (b) => b.subarray(0, b.length - 1)],
+    ['garbage', () => Buffer.from('not a cache at all, just text')],
+    ['empty', () => Buffer.alloc(0)],
+    ['a bare v8 payload without the header (an older format)', () => serialize({ format: 1, digest: 'd1', records: [] })],
+    ['payload bytes scrambled', (b) => { const c = Buffer.from(b); c.fill(0xff, 16, 40); return c }],
+    ['right header, wrong payload shape', (b) => {
+      const payload = serialize({ hello: 'world' })
+      const header = Buffer.from(b.subarray(0, 16))
+      header.writeBigUInt64LE(BigInt(payload.length), 8)
+      return Buffer.concat([header, payload])
+    }]
+  ]
+  for (const [name, damage] of broken) {
+    it(`ignores a corrupt cache with a warning: ${name}`, async () => {
+      const dir = temp()
+      await writeEntryCache(dir, 'd1', records)
+      const file = join(dir, ENTRY_CACHE_FILE)
+      writeFileSync(file, damage(readFileSync(file)))
+      const problems: Problem[] = []
+      const back = await readEntryCache(dir, 'd1', problems)
+      expect(back.size).toBe(0)
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toMatchObject({ ruleId: 'cache-corrupt', fatal: false, path: `.inkstone-cache/${ENTRY_CACHE_FILE}` })
+    })
+  }
+})
