@@ -4,7 +4,8 @@
  */
 import type { Post, SiteGraph } from '../site/graph.js'
 import { absolute, href } from '../site/urls.js'
-import type { HeadView } from './view-types.js'
+import type { FeedLinkView, HeadView } from './view-types.js'
+import { columnScope, feedPaths, siteScope, tagScope, type FeedScope } from './feed-paths.js'
 
 /** What a page tells the head about itself. */
 export interface HeadInput {
@@ -41,7 +42,7 @@ export function headFor(graph: SiteGraph, url: string, page: HeadInput): HeadVie
     const m = post.entry.matter
     if (post.cover) meta.push({ property: 'og:image', content: /^[a-z]+:/i.test(post.cover) ? post.cover : absolute(config, post.cover) })
     meta.push({ property: 'article:published_time', content: m.date.iso })
-    if (m.updated) meta.push({ property: 'article:modified_time', content: m.updated.iso })
+    meta.push({ property: 'article:modified_time', content: (m.updated ?? m.date).iso })
     for (const tag of post.tags) meta.push({ property: 'article:tag', content: tag.name })
   }
   meta.push({ name: 'twitter:card', content: post?.cover ? 'summary_large_image' : 'summary' })
@@ -81,13 +82,47 @@ export function headFor(graph: SiteGraph, url: string, page: HeadInput): HeadVie
     canonical,
     meta,
     jsonLd,
-    feeds: [
-      { type: 'application/atom+xml', title: config.title, href: href(config, '/atom.xml') },
-      { type: 'application/rss+xml', title: config.title, href: href(config, '/rss.xml') },
-      { type: 'application/feed+json', title: config.title, href: href(config, '/feed.json') }
-    ],
+    feeds: feedLinksFor(graph, url, post),
     styles: page.styles ?? []
   }
+}
+
+/** Scopes with feeds, by the URL path of their list's first page (memoised per graph). */
+const scopesByGraph = new WeakMap<SiteGraph, Map<string, FeedScope>>()
+
+function scopeAt(graph: SiteGraph, url: string): FeedScope | undefined {
+  let scopes = scopesByGraph.get(graph)
+  if (!scopes) {
+    scopes = new Map()
+    for (const tag of graph.tags) scopes.set(tag.url, tagScope(graph.config, tag))
+    for (const column of graph.columnsById.values()) scopes.set(column.url, columnScope(graph.config, column))
+    scopesByGraph.set(graph, scopes)
+  }
+  return scopes.get(url.replace(/page\/\d+\/$/, ''))
+}
+
+/**
+ * The feeds a page advertises: the site's, then those of the tag or column
+ * the page lists (any of its pages), or of a post's column.
+ *
+ * @param graph Site graph.
+ * @param url URL path of the page.
+ * @param post The post, on post pages.
+ * @returns Feed links.
+ */
+export function feedLinksFor(graph: SiteGraph, url: string, post?: Post): FeedLinkView[] {
+  const { config } = graph
+  const scopes = [siteScope(config)]
+  const scope = post ? (post.column ? columnScope(config, post.column) : undefined) : scopeAt(graph, url)
+  if (scope) scopes.push(scope)
+  return scopes.flatMap((s) => {
+    const paths = feedPaths(s.base)
+    return [
+      { type: 'application/atom+xml' as const, title: s.title, href: href(config, paths.atom) },
+      { type: 'application/rss+xml' as const, title: s.title, href: href(config, paths.rss) },
+      { type: 'application/feed+json' as const, title: s.title, href: href(config, paths.json) }
+    ]
+  })
 }
 
 /**

@@ -1,0 +1,236 @@
+/**
+ * Feeds: Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the site, each tag and each
+ * column (a column's feed holds its subtree). Pure functions of the site
+ * graph: dates come from the content, never the clock.
+ *
+ * Entry ids are tag URIs (RFC 4151) made from the host, the post's date and
+ * its file path, e.g. `tag:example.org,2022-10-21:posts/hello-world`. They
+ * do not change when the title, the `slug` or the permalink pattern changes
+ * (readers see the new link on the same entry), nor when `hello-world.md`
+ * becomes the bundle `hello-world/index.md`. Renaming the file or changing
+ * the post's `date` gives a new id (readers show the post again).
+ */
+import type { SiteConfig, SiteDate } from '../types.js'
+import type { Post, SiteGraph } from '../site/graph.js'
+import { absolute, encodePath } from '../site/urls.js'
+import { dateFromMillis } from '../content/dates.js'
+import { escapeHtml, resolveReferences } from './references.js'
+import { feedPaths, feedScopes, type FeedScope } from './feed-paths.js'
+import { atomFeed } from './feed-atom.js'
+import { rssFeed } from './feed-rss.js'
+import { jsonFeed } from './feed-json.js'
+
+/** One entry of a feed, every URL absolute. */
+export interface FeedItem {
+  id: string
+  url: string
+  title: string
+  published: SiteDate
+  updated: SiteDate
+  /** Full body HTML (only when `feed.full_content`). */
+  contentHtml?: string
+  summaryHtml: string
+  summaryText: string
+  tags: string[]
+  image?: string
+}
+
+/** A feed, ready to be written in any format. */
+export interface FeedDoc {
+  /** Feed id: the absolute URL of the list page. */
+  id: string
+  title: string
+  description: string
+  language: string
+  /** Absolute URL of the list page. */
+  home: string
+  /** Absolute URLs of the three formats. */
+  urls: { atom: string; rss: string; json: string }
+  /** Newest entry's updated (or published) date. */
+  updated: SiteDate
+  author: { name: string; url: string; avatar?: string }
+  license?: { name: string; url?: string }
+  items: FeedItem[]
+}
+
+/** The date a post last changed: `updated`, else `date`. */
+export function modifiedOf(post: Post): SiteDate {
+  return post.entry.matter.updated ?? post.entry.matter.date
+}
+
+/**
+ * The newest modification date of some posts (ties: the first), or undefined.
+ *
+ * @param posts Posts.
+ * @returns Date.
+ */
+export function newestOf(posts: Post[]): SiteDate | undefined {
+  let best: SiteDate | undefined
+  for (const post of posts) {
+    const d = modifiedOf(post)
+    if (!best || d.ms > best.ms) best = d
+  }
+  return best
+}
+
+/**
+ * A post's stable feed id (see the module comment).
+ *
+ * @param config Site config (host).
+ * @param post Post.
+ * @returns Tag URI.
+ */
+export function entryId(config: SiteConfig, post: Post): string {
+  const host = new URL(config.url).hostname
+  const { year, month, day } = post.entry.matter.date
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const file = post.entry.path.replace(/^content\//, '').replace(/(\/index)?\.md$/i, '')
+  return `tag:${host},${date}:${encodePath(file)}`
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (all, hex: string, dec: string, name: string) => {
+    if (hex) return String.fromCodePoint(parseInt(hex, 16))
+    if (dec) return String.fromCodePoint(Number(dec))
+    return entities[name.toLowerCase()] ?? all
+  })
+}
+
+function encodeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+}
+
+function absoluteUrl(value: string, base: string): string | undefined {
+  const raw = decodeAttribute(value).trim()
+  if (raw === '' || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return undefined
+  try {
+    return new URL(raw, base).href
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Make every URL in body HTML absolute: root-relative (`/…`), relative and
+ * fragment-only (`#fn-1`) links and sources are resolved against the post's URL.
+ *
+ * @param html HTML (references already resolved).
+ * @param base Absolute URL of the post.
+ * @returns HTML.
+ */
+export function absolutizeHtml(html: string, base: string): string {
+  return html
+    .replace(/(\s(?:href|src|poster|cite|action))="([^"]*)"/gi, (all, name: string, value: string) => {
+      const url = absoluteUrl(value, base)
+      return url === undefined ? all : `${name}="${encodeAttribute(url)}"`
+    })
+    .replace(/(\ssrcset)="([^"]*)"/gi, (_all, name: string, value: string) => {
+      const list = decodeAttribute(value).split(',').map((candidate) => {
+        const [url, ...descriptor] = candidate.trim().split(/\s+/)
+        return [absoluteUrl(url, base) ?? url, ...descriptor].join(' ')
+      })
+      return `${name}="${encodeAttribute(list.join(', '))}"`
+    })
+}
+
+/**
+ * The feed item of a post.
+ *
+ * @param graph Site graph.
+ * @param post Post.
+ * @returns Item.
+ */
+export function feedItem(graph: SiteGraph, post: Post): FeedItem {
+  const { config } = graph
+  const m = post.entry.matter
+  const body = post.entry.body
+  const url = absolute(config, post.url)
+  const refs = graph.references.get(post.entry.path) ?? []
+  const html = (source: string): string => absolutizeHtml(resolveReferences(source, refs, config, 'absolute'), url)
+  const item: FeedItem = {
+    id: entryId(config, post),
+    url,
+    title: post.title,
+    published: m.date,
+    updated: modifiedOf(post),
+    summaryHtml: m.summary !== undefined ? `<p>${escapeHtml(m.summary)}</p>` : html(body.excerptHtml),
+    summaryText: m.summary ?? body.excerptText,
+    tags: post.tags.map((t) => t.name)
+  }
+  if (config.feed.fullContent) item.contentHtml = html(body.html)
+  if (post.cover) item.image = /^[a-z]+:/i.test(post.cover) ? post.cover : absolute(config, post.cover)
+  return item
+}
+
+/**
+ * The feed of a scope.
+ *
+ * @param graph Site graph.
+ * @param scope Site, tag or column.
+ * @param posts The scope's posts, newest first.
+ * @param items Cache of items by post (shared across scopes).
+ * @returns Feed document.
+ */
+export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items = new Map<Post, FeedItem>()): FeedDoc {
+  const { config } = graph
+  const chosen = posts.slice(0, config.feed.limit)
+  const paths = feedPaths(scope.base)
+  const description =
+    scope.kind === 'column' ? scope.column!.entry.body.excerptText || config.description
+      : scope.kind === 'tag' ? `#${scope.tag!.name} · ${config.description}`.trim()
+        : config.description
+  // An empty feed (a column without posts yet) takes the site's newest date, never the clock.
+  const updated = newestOf(chosen) ?? newestOf(graph.posts) ?? dateFromMillis(0, config.timezone)
+  return {
+    id: absolute(config, scope.base),
+    title: scope.title,
+    description: description || scope.title,
+    language: config.language,
+    home: absolute(config, scope.base),
+    urls: { atom: absolute(config, paths.atom), rss: absolute(config, paths.rss), json: absolute(config, paths.json) },
+    updated,
+    author: {
+      name: config.author.name,
+      url: absolute(config, '/'),
+      avatar: config.author.avatar
+        ? (/^[a-z]+:/i.test(config.author.avatar) ? config.author.avatar : absolute(config, config.author.avatar.startsWith('/') ? config.author.avatar : `/${config.author.avatar}`))
+        : undefined
+    },
+    license: config.license,
+    items: chosen.map((post) => {
+      let item = items.get(post)
+      if (!item) items.set(post, (item = feedItem(graph, post)))
+      return item
+    })
+  }
+}
+
+/** One file of the feeds: output path (under the output folder) and text. */
+export interface FeedFile {
+  outPath: string
+  text: string
+}
+
+/**
+ * Every feed of the site in the three formats.
+ *
+ * @param graph Site graph.
+ * @returns Files, in a stable order.
+ */
+export function feedFiles(graph: SiteGraph): FeedFile[] {
+  const items = new Map<Post, FeedItem>()
+  const files: FeedFile[] = []
+  for (const scope of feedScopes(graph)) {
+    const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
+    const doc = feedDoc(graph, scope, posts, items)
+    const paths = feedPaths(scope.base)
+    files.push(
+      { outPath: paths.atom.slice(1), text: atomFeed(doc) },
+      { outPath: paths.rss.slice(1), text: rssFeed(doc) },
+      { outPath: paths.json.slice(1), text: jsonFeed(doc) }
+    )
+  }
+  return files
+}
