@@ -3,8 +3,8 @@
  * heading, with a spoken label, so readers can copy a link to a section.
  */
 import type { Element } from 'hast'
-import { toString } from 'hast-util-to-string'
 import type { Options } from 'rehype-autolink-headings'
+import { headingText } from './rehype-heading-ids.js'
 
 /** Options for rehype-autolink-headings (run after rehype-heading-ids). */
 export const headingAnchorOptions: Options = {
@@ -14,7 +14,7 @@ export const headingAnchorOptions: Options = {
   properties: (element: Element) => ({
     className: ['heading-anchor'],
     // "#" alone means nothing when spoken; name the section.
-    ariaLabel: `Permalink: ${toString(element).replace(/\s+/g, ' ').trim()}`
+    ariaLabel: `Permalink: ${headingText(element)}`
   }),
   content: { type: 'text', value: '#' }
 }

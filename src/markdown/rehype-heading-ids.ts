@@ -4,7 +4,6 @@
  */
 import GithubSlugger, { slug } from 'github-slugger'
 import type { Element, Root } from 'hast'
-import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import type { Heading, TocItem } from '../types.js'
 import { stateOf } from './state.js'
@@ -37,7 +36,7 @@ export default function rehypeHeadingIds() {
 
     const headings: Heading[] = []
     for (const node of found) {
-      const text = toString(node).replace(/\s+/g, ' ').trim()
+      const text = headingText(node)
       // Ask the stateless slug first: an empty slug must not be registered ('' then '-1').
       const id = slugger.slug(/^-*$/.test(slug(text)) ? fallback : text)
       node.properties.id = id
@@ -64,4 +63,24 @@ export function tableOfContents(headings: Heading[]): TocItem[] {
     stack.push(item)
   }
   return root
+}
+
+/** Plain text of a heading, without footnote calls (`## Title[^1]` is "Title", not "Title1"). */
+export function headingText(node: Element): string {
+  let text = ''
+  const gather = function (parent: Element): void {
+    for (const child of parent.children) {
+      if (child.type === 'text') text += child.value
+      else if (child.type === 'element' && !isFootnoteCall(child)) gather(child)
+    }
+  }
+  gather(node)
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** A `<sup>` holding a footnote reference link. */
+function isFootnoteCall(node: Element): boolean {
+  if (node.tagName !== 'sup') return false
+  const link = node.children[0]
+  return link !== undefined && link.type === 'element' && link.properties.dataFootnoteRef !== undefined
 }

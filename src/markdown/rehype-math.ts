@@ -33,7 +33,9 @@ export default function rehypeMath() {
         continue
       }
       const detail = message.cause instanceof Error ? message.cause.message : message.reason
-      report(file, 'invalid-tex', `Invalid TeX: ${detail.replace(/^KaTeX parse error: /, '')}`, message.place)
+      // Display math (`$$`) has its position on the `<pre>`, not on the `<code>` KaTeX reports.
+      const place = message.place ?? message.ancestors?.findLast((node) => node.position)?.position
+      report(file, 'invalid-tex', `Invalid TeX: ${detail.replace(/^KaTeX parse error: /, '')}`, place)
     }
   }
 }

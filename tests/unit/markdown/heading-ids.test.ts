@@ -9,7 +9,8 @@ describe('heading ids', () => {
     ['full-width punctuation dropped', ['## 第一章：开始'], ['第一章开始']],
     ['duplicates numbered', ['## 简介', '## 简介', '## 简介'], ['简介', '简介-1', '简介-2']],
     ['punctuation-only falls back', ['## !!!', '## ？？？', '## 🎉'], ['section', 'section-1', 'section-2']],
-    ['inline code kept as text', ['## Use `npm`'], ['use-npm']]
+    ['inline code kept as text', ['## Use `npm`'], ['use-npm']],
+    ['footnote calls left out', ['## 标题[^1]\n\n[^1]: 注'], ['标题']]
   ])('%s', async (_name, lines, ids) => {
     const result = await render(lines.join('\n\n'))
     expect(result.headings.map((h) => h.id)).toEqual(ids)

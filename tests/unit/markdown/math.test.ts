@@ -38,6 +38,14 @@ describe('math', () => {
     ])
   })
 
+  test.each([
+    ['display math', 'Intro.\n\n$$\n\\frac{\n$$', 3],
+    ['math fence', 'Intro.\n\n```math\n\\bad{\n```', 3]
+  ])('invalid TeX in %s points at the block', async (_name, input, line) => {
+    const result = await render(input)
+    expect(result.problems.map((p) => [p.ruleId, p.line, p.column])).toEqual([['invalid-tex', line, 1]])
+  })
+
   test('Chinese text inside math does not warn', async () => {
     const result = await render('$\\text{面积} = a$')
     expect(result.problems).toEqual([])
