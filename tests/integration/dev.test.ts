@@ -4,7 +4,7 @@
  * and the tests wait (bounded) for the live-reload events.
  */
 import { createServer } from 'node:net'
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDev, type DevSession } from '../../src/dev/session.js'
@@ -149,6 +149,16 @@ describe('inkstone dev: rebuilds', () => {
     expect((await fetchRaw(dev.url, '/sub/posts/world/')).body).toContain('window.__INKSTONE_PROBLEMS__=[]')
   })
 
+  it('picks up an editor\'s atomic save (write a temp file, rename it over the post)', async () => {
+    await dev.idle()
+    const since = sse.events.length
+    const abs = join(root, 'content', 'posts', 'hello.md')
+    writeFileSync(abs + '.tmp', readFileSync(abs, 'utf8').replace('第一段·改过', '第一段·原子保存'))
+    renameSync(abs + '.tmp', abs)
+    await sse.next((e) => e.event === 'reload', since)
+    expect((await fetchRaw(dev.url, '/sub/posts/hello/')).body).toContain('第一段·原子保存')
+  })
+
   it('coalesces a burst of edits into one build', async () => {
     await dev.idle()
     const before = dev.last()?.number ?? 0
@@ -164,6 +174,21 @@ describe('inkstone dev: rebuilds', () => {
     await dev.idle()
     const { diff } = await diffWithClean(root, dev.outDir, { drafts: true, future: true, dev: true }, NOW)
     expect(diff).toEqual([])
+  })
+})
+
+describe('inkstone serve', () => {
+  it('serves the same files without the live-reload client', async () => {
+    const server = await startServer({ outDir: dev.outDir, basePath: () => '/sub/', live: false, host: '127.0.0.1', port: 0 })
+    try {
+      const home = await fetchRaw(server.url, '/sub/')
+      expect(home.status).toBe(200)
+      expect(home.body).toBe(readFileSync(join(dev.outDir, 'index.html'), 'utf8'))
+      expect(home.body).not.toContain('inkstone-dev')
+      expect((await fetchRaw(server.url, '/__inkstone/events')).status).toBe(404)
+    } finally {
+      await server.close()
+    }
   })
 })
 
