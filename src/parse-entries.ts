@@ -18,7 +18,9 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { readEntryCache, writeEntryCache, type CacheRecord } from './cache/store.js'
+import { deserialize } from 'node:v8'
+import { entryBytes, entryOf, readEntryCache, writeEntryCache, type CacheRecord } from './cache/store.js'
+import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
 import type { ParseTask, ParseWorkerData } from './workers/parse-worker.js'
@@ -145,6 +147,9 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const cache = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : new Map<string, CacheRecord>()
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)
+  /** Serialised entries from workers (kept for the cache file). */
+  const serialised = new Array<Uint8Array | undefined>(sources.length)
+  let unreadable = 0
   /** Indexes of sources to parse, with their bytes. */
   const misses: Array<{ index: number; bytes: Uint8Array | Error }> = []
   let cached = 0
@@ -160,14 +165,19 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     const hash = bytes instanceof Error ? '' : createHash('sha1').update(bytes).update(source.kind).update(source.assets.join('\0')).digest('hex')
     hashes[i] = hash
     const hit = hash ? cache.get(source.path) : undefined
-    if (hit && hit.hash === hash && hit.assets === (await fingerprint(root, hit.entry))) {
-      entries[i] = hit.entry
+    const entry = hit && hit.hash === hash ? entryOf(hit) : undefined
+    if (hit && hit.hash === hash && !entry) unreadable++
+    if (entry && hit!.assets === (await fingerprint(root, entry))) {
+      entries[i] = entry
       cached++
     } else {
       misses.push({ index: i, bytes })
     }
   })
   misses.sort((a, b) => a.index - b.index)
+  if (unreadable > 0) {
+    problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
+  }
 
   const readable = misses.filter((m) => !(m.bytes instanceof Error))
   const workers = workersFor(readable.length, input.workers)
@@ -175,12 +185,15 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   if (workers > 0) {
     const tasks: ParseTask[] = readable.map((m) => ({ source: sources[m.index], bytes: m.bytes as Uint8Array }))
     const data: ParseWorkerData = { root, config }
-    const results = await runPool<ParseTask, Entry>(tasks, {
+    const results = await runPool<ParseTask, Uint8Array>(tasks, {
       file: workerFile(), workerData: data, size: workers,
       label: (task) => task.source.path,
       onResult: progress ? (done, total) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
     })
-    for (const [k, m] of readable.entries()) entries[m.index] = results[k]
+    for (const [k, m] of readable.entries()) {
+      entries[m.index] = deserialize(results[k]) as Entry
+      if (input.useCache) serialised[m.index] = results[k]
+    }
   }
   const render = lazyRenderer(root, config)
   let done = cached
@@ -191,13 +204,15 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   }
 
   if (input.useCache && (misses.length > 0 || cache.size !== sources.length)) {
+    const fresh = new Set(misses.map((m) => m.index))
     const next = new Map<string, CacheRecord>()
     await eachLimited(sources, 32, async (source, i) => {
       const hash = hashes[i]
       if (!hash) return
       const hit = cache.get(source.path)
-      if (hit && hit.entry === entries[i]) next.set(source.path, hit)
-      else next.set(source.path, { hash, assets: await fingerprint(root, entries[i]), entry: entries[i] })
+      const entry = entries[i]
+      if (hit && hit.hash === hash && !fresh.has(i)) next.set(source.path, hit)
+      else next.set(source.path, { hash, assets: await fingerprint(root, entry), bytes: serialised[i] ?? entryBytes(entry) })
     })
     // Source order, so the cache file's bytes do not depend on I/O timing.
     const ordered = new Map<string, CacheRecord>()

@@ -6,7 +6,7 @@
  * corrupt or truncated one is ignored with a `cache-corrupt` warning; either
  * way it is rebuilt by the next build that parses something.
  *
- * File layout: 8 bytes magic `INKC\0\0\0\x02`, 8 bytes payload length
+ * File layout: 8 bytes magic `INKC\0\0\0\x03`, 8 bytes payload length
  * (little-endian), then the payload, a v8-serialised CacheFile. The length
  * catches a half-written or cut-off file before deserialising it.
  */
@@ -16,24 +16,55 @@ import { deserialize, serialize } from 'node:v8'
 import type { Entry, Problem } from '../types.js'
 import { problem } from '../messages.js'
 
-/** One cached entry. */
+/**
+ * One cached entry. The entry is kept v8-serialised (`bytes`): workers send
+ * entries to the main thread in that form, so writing the cache after a cold
+ * build costs a copy, not a second serialisation of every entry, and a read
+ * deserialises only the entries that are used (see entryOf).
+ */
 export interface CacheRecord {
   /** Hash of the file's bytes (and kind, bundle assets). */
   hash: string
   /** Fingerprint of referenced files (sizes, mtimes). */
   assets: string
-  entry: Entry
+  /** The Entry, v8-serialised. */
+  bytes: Uint8Array
 }
 
 interface CacheFile {
-  format: 2
+  format: 3
   digest: string
   records: Array<[string, CacheRecord]>
 }
 
+/**
+ * The entry of a record.
+ *
+ * @param record Cache record.
+ * @returns The entry, or undefined when its bytes do not deserialise (treat as a miss).
+ */
+export function entryOf(record: CacheRecord): Entry | undefined {
+  try {
+    const entry = deserialize(record.bytes) as Entry
+    return entry && typeof entry === 'object' && typeof entry.path === 'string' ? entry : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Serialise an entry for the cache.
+ *
+ * @param entry Entry.
+ * @returns Bytes.
+ */
+export function entryBytes(entry: Entry): Uint8Array {
+  return serialize(entry)
+}
+
 /** The cache file's name inside the cache folder. */
 export const ENTRY_CACHE_FILE = 'entries.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 2])
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 3])
 const HEADER = 16
 
 function corrupt(problems: Problem[], why: string): Map<string, CacheRecord> {
@@ -61,7 +92,7 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
   if (bytes.length - HEADER !== length) return corrupt(problems, `truncated: ${bytes.length - HEADER} of ${length} bytes`)
   try {
     const data = deserialize(bytes.subarray(HEADER)) as CacheFile
-    if (data?.format !== 2 || typeof data.digest !== 'string' || !Array.isArray(data.records)) throw new Error('unknown format')
+    if (data?.format !== 3 || typeof data.digest !== 'string' || !Array.isArray(data.records)) throw new Error('unknown format')
     if (data.digest !== digest) return new Map()
     return new Map(data.records)
   } catch (error) {
@@ -79,7 +110,7 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
  */
 export async function writeEntryCache(cacheDir: string, digest: string, records: Map<string, CacheRecord>): Promise<void> {
   await mkdir(cacheDir, { recursive: true })
-  const data: CacheFile = { format: 2, digest, records: [...records.entries()] }
+  const data: CacheFile = { format: 3, digest, records: [...records.entries()] }
   const payload = serialize(data)
   const header = Buffer.alloc(HEADER)
   MAGIC.copy(header, 0)
