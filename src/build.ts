@@ -20,6 +20,7 @@ import { parseWithMemory, rememberOutput, type BuildMemory } from './dev/memory.
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
 import { publishingFiles } from './render/publish.js'
+import { searchIndexFile } from './render/search.js'
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -143,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     themeAssets[path] = hashed
     files.push({ outPath: hashed, kind: 'bytes', data, hash })
   }
+  files.push(searchIndexFile(graph))
   const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
   let katexCss: string | undefined
   if (usesMath) {

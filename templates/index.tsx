@@ -1,12 +1,17 @@
 /**
  * Inkstone's default theme: typed TSX components that turn view-models into
  * hast. Text is escaped by construction; post bodies are embedded raw.
+ *
+ * Layout: a header (seal, title, navigation, search, dark-mode toggle), one
+ * `<main>` per page, a footer with the author's links and the feed. Posts
+ * follow the reader's order: author, title and dates, contents, body, then
+ * license, support, column, neighbours and comments.
  */
 import { h, Fragment, RawHtml } from '../src/render/jsx.js'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SiteView, StandalonePageView, TagsPageView, Theme
+  PostCardView, PostPageView, SiteView, StandalonePageView, TagView, TagsPageView, Theme, UiStrings
 } from '../src/render/view-types.js'
 import type { TocItem } from '../src/types.js'
 import { fill } from '../src/render/strings.js'
@@ -15,6 +20,34 @@ import { script } from './script.js'
 
 void Fragment
 
+/** Sets `data-theme` from the stored choice before the first paint (no flash). */
+const noFlash = "try{var t=localStorage.getItem('inkstone-theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}"
+
+const icons = {
+  theme: '<svg class="i-moon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z"/></svg>' +
+    '<svg class="i-sun" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><circle cx="12" cy="12" r="4.5"/><path d="M12 1.5v3M12 19.5v3M1.5 12h3M19.5 12h3M4.6 4.6l2.1 2.1M17.3 17.3l2.1 2.1M4.6 19.4l2.1-2.1M17.3 6.7l2.1-2.1"/></svg>',
+  search: '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5 21 21"/></svg>',
+  feed: '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M4 11a9 9 0 0 1 9 9M4 4a16 16 0 0 1 16 16"/><circle cx="5" cy="19" r="1.5"/></svg>'
+}
+
+function Icon(props: { name: keyof typeof icons }) {
+  return <RawHtml html={icons[props.name]} />
+}
+
+/** The part of a template before and after `{key}`, for strings with a link in the middle. */
+function around(template: string, key: string): [string, string] {
+  const at = template.indexOf(`{${key}}`)
+  return at < 0 ? [template + ' ', ''] : [template.slice(0, at), template.slice(at + key.length + 2)]
+}
+
+function readable(url: string): string {
+  try {
+    return decodeURI(url)
+  } catch {
+    return url
+  }
+}
+
 function Head(props: { head: HeadView; site: SiteView }) {
   const { head, site } = props
   return (
@@ -22,12 +55,14 @@ function Head(props: { head: HeadView; site: SiteView }) {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{head.title}</title>
+      <script>{noFlash}</script>
+      <meta name="color-scheme" content="light dark" />
+      <link rel="icon" href={sealIcon(site.title)} />
       <link rel="canonical" href={head.canonical} />
       {head.meta.map((m) => <meta name={m.name} property={m.property} content={m.content} />)}
       {head.feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
       {head.prev ? <link rel="prev" href={head.prev} /> : null}
       {head.next ? <link rel="next" href={head.next} /> : null}
-      <script>{"try{var t=localStorage.getItem('inkstone-theme');if(t)document.documentElement.dataset.theme=t}catch(e){}"}</script>
       <link rel="stylesheet" href={site.assets.css} />
       {head.styles.map((s) => <link rel="stylesheet" href={s} />)}
       {head.jsonLd.map((ld) => <script type="application/ld+json">{JSON.stringify(ld).replace(/</g, '\\u003c')}</script>)}
@@ -36,147 +71,380 @@ function Head(props: { head: HeadView; site: SiteView }) {
   )
 }
 
+/** A favicon drawn from the site title's first character (a data URI: no request, nothing to 404). */
+function sealIcon(title: string): string {
+  const char = (Array.from(title)[0] ?? '·').replace(/[<&]/g, '')
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#b2332b"/>` +
+    `<text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="serif">${char}</text></svg>`
+  return 'data:image/svg+xml,' + encodeURIComponent(svg)
+}
+
+function currentPath(head: HeadView): string {
+  try {
+    return new URL(head.canonical).pathname
+  } catch {
+    return ''
+  }
+}
+
+function SiteHeader(props: { site: SiteView; head: HeadView }) {
+  const { site, head } = props
+  const here = currentPath(head)
+  const s = site.strings
+  const active = (href: string): boolean => (href === site.homeHref ? here === href || here.startsWith(href + 'page/') : here.startsWith(href))
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <a class="brand" href={site.homeHref}>
+          <span class="seal" aria-hidden="true">{Array.from(site.title)[0] ?? ''}</span>
+          <span class="brand-name">{site.title}</span>
+        </a>
+        <nav class="nav" aria-label={s.mainNav}>
+          <ul>{site.nav.map((l) => <li><a href={l.href} aria-current={active(l.href) ? 'page' : undefined}>{l.title}</a></li>)}</ul>
+        </nav>
+        <div class="tools">
+          <form class="search" role="search" hidden data-index={site.searchIndex} data-empty={s.noResults} data-found={s.results}>
+            <label class="search-field">
+              <Icon name="search" />
+              <span class="sr-only">{s.search}</span>
+              <input type="search" name="q" placeholder={s.searchPlaceholder} autocomplete="off" spellcheck="false" enterkeyhint="search" />
+              <kbd aria-hidden="true">/</kbd>
+            </label>
+            <div class="search-panel" hidden>
+              <p class="search-status" role="status" />
+              <ol class="search-results" />
+            </div>
+          </form>
+          <button type="button" class="theme-toggle" aria-label={s.theme} title={s.theme} aria-pressed="false"><Icon name="theme" /></button>
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function SiteFooter(props: { site: SiteView; head: HeadView }) {
+  const { site, head } = props
+  const feed = site.feeds[0] ?? head.feeds[0]
+  return (
+    <footer class="site-footer">
+      <div class="foot">
+        <p class="foot-author">
+          {site.author.avatar ? <img src={site.author.avatar} alt="" width="28" height="28" loading="lazy" /> : null}
+          <span>© {site.author.name}</span>
+        </p>
+        <ul class="foot-links">
+          {site.author.links.map((l) => <li><a href={l.href} rel="me">{l.title}</a></li>)}
+          {feed ? <li><a href={feed.href} type={feed.type}><Icon name="feed" /> {site.strings.feed}</a></li> : null}
+        </ul>
+        <p class="powered">{site.strings.poweredBy}</p>
+      </div>
+    </footer>
+  )
+}
+
 function Layout(props: { view: PageView; children?: unknown }) {
   const { site, head } = props.view
   return (
     <html lang={site.language}>
       <Head head={head} site={site} />
-      <body>
+      <body class={'page-' + (props.view.kind === '404' ? 'missing' : props.view.kind)}>
         <a class="skip" href="#main">{site.strings.skip}</a>
-        <header class="site-header">
-          <a class="site-title" href={site.homeHref}>{site.title}</a>
-          <nav aria-label="site">
-            <ul>{site.nav.map((l) => <li><a href={l.href}>{l.title}</a></li>)}</ul>
-          </nav>
-          <button type="button" class="theme-toggle" aria-label={site.strings.theme}>◐</button>
-        </header>
-        <main id="main">{props.children as never}</main>
-        <footer class="site-footer">
-          <p>© {site.author.name} · <a href={site.feeds[0]?.href ?? head.feeds[0]?.href}>RSS</a></p>
-        </footer>
+        <SiteHeader site={site} head={head} />
+        <main id="main" tabindex="-1">{props.children as never}</main>
+        <SiteFooter site={site} head={head} />
       </body>
     </html>
   )
 }
 
-function Dates(props: { card: PostCardView; site: SiteView }) {
-  const { card, site } = props
+function Time(props: { date: { iso: string; text: string }; class?: string }) {
+  return <time class={props.class} datetime={props.date.iso}>{props.date.text}</time>
+}
+
+/** Published date, edited marker, reading time: one muted line. */
+function Meta(props: { card: PostCardView; s: UiStrings; words?: boolean }) {
+  const { card, s } = props
   return (
     <p class="meta">
-      <time datetime={card.date.iso}>{card.date.text}</time>
-      {card.updated ? <span class="edited"> · {site.strings.edited} <time datetime={card.updated.iso}>{card.updated.text}</time></span> : null}
-      {card.column ? <span> · <a class="badge column" href={card.column.href}>{card.column.title}</a></span> : null}
-      {card.draft ? <span class="badge draft">{site.strings.draft}</span> : null}
-      {card.future ? <span class="badge draft">{site.strings.future}</span> : null}
+      <Time date={card.date} />
+      {card.updated ? (
+        <span class="edited"><span class="edited-mark">{s.edited}</span> <Time date={card.updated} /></span>
+      ) : null}
+      <span>{fill(s.minutes, { n: card.readingMinutes })}</span>
+      {props.words ? <span>{fill(s.words, { n: card.words.toLocaleString('en') })}</span> : null}
+      {card.draft ? <span class="badge flag">{s.draft}</span> : null}
+      {card.future ? <span class="badge flag">{s.future}</span> : null}
     </p>
   )
 }
 
-function Tags(props: { card: PostCardView }) {
-  if (props.card.tags.length === 0) return <>{null}</>
-  return <ul class="tags">{props.card.tags.map((t) => <li><a href={t.href} rel="tag">#{t.name}</a></li>)}</ul>
+function Tags(props: { tags: TagView[] }) {
+  if (props.tags.length === 0) return <>{null}</>
+  return <ul class="tags">{props.tags.map((t) => <li><a class="tag" href={t.href} rel="tag">{t.name}</a></li>)}</ul>
 }
 
-function Card(props: { card: PostCardView; site: SiteView }) {
-  const { card, site } = props
+function Entry(props: { card: PostCardView; s: UiStrings }) {
+  const { card, s } = props
   return (
-    <article class="card">
-      <h2><a href={card.href}>{card.title}</a></h2>
-      <Dates card={card} site={site} />
+    <article class="entry">
+      <h2 class="entry-title"><a href={card.href}>{card.title}</a></h2>
+      <div class="entry-meta">
+        {card.column ? <a class="badge column" href={card.column.href}>{card.column.title}</a> : null}
+        <Meta card={card} s={s} />
+      </div>
       <div class="summary"><RawHtml html={card.summaryHtml} /></div>
-      <Tags card={card} />
-      <a class="more" href={card.href}>{site.strings.readMore} →</a>
+      <div class="entry-foot">
+        <Tags tags={card.tags} />
+        <a class="more" href={card.href}>{s.readMore}<span class="sr-only">: {card.title}</span> <span aria-hidden="true">→</span></a>
+      </div>
     </article>
   )
 }
 
-function Pager(props: { pager: PagerView; site: SiteView }) {
-  const { pager, site } = props
+function Pager(props: { pager: PagerView; s: UiStrings }) {
+  const { pager, s } = props
   if (pager.total <= 1) return <>{null}</>
+  // Show the first, last and the pages around the current one; gaps become "…".
+  const shown = pager.pages.filter((p) => p.number === 1 || p.number === pager.total || Math.abs(p.number - pager.current) <= 1)
+  const items: unknown[] = []
+  let last = 0
+  for (const p of shown) {
+    if (p.number - last > 1) items.push(<li class="gap" aria-hidden="true">…</li>)
+    items.push(
+      <li>{p.number === pager.current
+        ? <a class="num" href={p.href} aria-current="page">{p.number}</a>
+        : <a class="num" href={p.href}>{p.number}</a>}</li>
+    )
+    last = p.number
+  }
   return (
-    <nav class="pager" aria-label="pagination">
-      {pager.prev ? <a rel="prev" href={pager.prev}>← {site.strings.newer}</a> : <span />}
-      <span>{fill(site.strings.page, { n: pager.current, total: pager.total })}</span>
-      {pager.next ? <a rel="next" href={pager.next}>{site.strings.older} →</a> : <span />}
+    <nav class="pager" aria-label={s.pagination}>
+      {pager.prev ? <a class="step" rel="prev" href={pager.prev}><span aria-hidden="true">← </span>{s.newer}</a> : <span class="step" aria-hidden="true" />}
+      <ol>{items as never}</ol>
+      {pager.next ? <a class="step" rel="next" href={pager.next}>{s.older}<span aria-hidden="true"> →</span></a> : <span class="step" aria-hidden="true" />}
+      <p class="sr-only">{fill(s.page, { n: pager.current, total: pager.total })}</p>
     </nav>
   )
 }
 
-function Toc(props: { items: TocItem[] }) {
-  return <ol>{props.items.map((i) => <li><a href={'#' + i.id}>{i.text}</a>{i.children.length > 0 ? <Toc items={i.children} /> : null}</li>)}</ol>
+function TocList(props: { items: TocItem[] }) {
+  return <ol>{props.items.map((i) => <li><a href={'#' + i.id}>{i.text}</a>{i.children.length > 0 ? <TocList items={i.children} /> : null}</li>)}</ol>
+}
+
+function Toc(props: { items: TocItem[]; s: UiStrings }) {
+  return (
+    <nav class="toc" aria-label={props.s.toc}>
+      <details>
+        <summary>{props.s.toc}</summary>
+        <TocList items={props.items} />
+      </details>
+    </nav>
+  )
+}
+
+function AuthorCard(props: { site: SiteView }) {
+  const a = props.site.author
+  return (
+    <section class="author-card" aria-label={props.site.strings.author}>
+      {a.avatar ? <img class="avatar" src={a.avatar} alt={a.name} width="56" height="56" /> : null}
+      <div class="author-text">
+        <p class="author-name">{a.name}{a.motto ? <span class="motto">{a.motto}</span> : null}</p>
+        <p class="bio">{a.bio}</p>
+      </div>
+    </section>
+  )
+}
+
+function Banner(props: { card: PostCardView; site: SiteView }) {
+  const { card, site } = props
+  if (!card.draft && !card.future && !site.dev) return <>{null}</>
+  return <p class="banner" role="note">{card.draft || card.future ? site.strings.draftNote : site.strings.devNote}</p>
+}
+
+function LicenseBlock(props: { view: PostPageView }) {
+  const { post, site } = props.view
+  const s = site.strings
+  const [before, after] = around(s.licenseText, 'license')
+  return (
+    <section class="license" aria-label={s.license}>
+      <dl>
+        <div><dt>{s.author}</dt><dd>{site.author.name}</dd></div>
+        <div><dt>{s.link}</dt><dd><a href={post.absoluteUrl}>{readable(post.absoluteUrl)}</a></dd></div>
+        <div><dt>{s.license}</dt><dd>{before}{post.license.href ? <a href={post.license.href} rel="license">{post.license.name}</a> : post.license.name}{after}</dd></div>
+      </dl>
+    </section>
+  )
+}
+
+function SupportBlock(props: { site: SiteView }) {
+  const { site } = props
+  const support = site.support
+  if (!support) return <>{null}</>
+  const s = site.strings
+  return (
+    <section class="support" aria-labelledby="support-title">
+      <h2 id="support-title">{s.support}</h2>
+      <p>{support.text}</p>
+      {support.href || support.image ? (
+        <div class="support-actions">
+          {support.href ? <a class="button" href={support.href}>{s.supportCta}<span aria-hidden="true"> →</span></a> : null}
+          {support.image ? (
+            <details>
+              <summary>{s.supportImage}</summary>
+              <img src={support.image} alt={s.supportImage} width="180" loading="lazy" />
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  )
+}
+
+function ColumnCard(props: { view: PostPageView }) {
+  const column = props.view.column
+  if (!column) return <>{null}</>
+  const s = props.view.site.strings
+  return (
+    <section class="column-card" aria-labelledby="column-title">
+      <p class="kicker">{s.column} · {fill(s.columnPosition, { n: column.position, total: column.total })}</p>
+      <h2 id="column-title"><a href={column.href}>{column.title}</a> <span class="count">{fill(s.posts, { n: column.count })}</span></h2>
+      {column.descriptionHtml ? <div class="desc"><RawHtml html={column.descriptionHtml} /></div> : null}
+      {column.children.length > 0 ? (
+        <div class="subcolumns">
+          <p class="label">{s.subColumns}</p>
+          <ul class="chips">{column.children.map((c) => <li><a href={c.href}>{c.title} <span class="count">{c.count}</span></a></li>)}</ul>
+        </div>
+      ) : null}
+      {column.prev || column.next ? (
+        <ul class="column-nav">
+          {column.prev ? <li class="prev"><a href={column.prev.href}><span aria-hidden="true">← </span>{column.prev.title}</a></li> : null}
+          {column.next ? <li class="next"><a href={column.next.href}>{column.next.title}<span aria-hidden="true"> →</span></a></li> : null}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+function PrevNext(props: { view: PostPageView }) {
+  const { prev, next, site } = props.view
+  if (!prev && !next) return <>{null}</>
+  const s = site.strings
+  return (
+    <nav class="prevnext" aria-label={s.postNav}>
+      {prev ? <a class="pn prev" rel="prev" href={prev.href}><span class="label">← {s.previous}</span><span class="title">{prev.title}</span></a> : <span />}
+      {next ? <a class="pn next" rel="next" href={next.href}><span class="label">{s.next} →</span><span class="title">{next.title}</span></a> : <span />}
+    </nav>
+  )
+}
+
+function Comments(props: { site: SiteView }) {
+  const c = props.site.comments
+  if (!c) return <>{null}</>
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-title"
+      data-repo={c.repo} data-repo-id={c.repoId} data-category={c.category} data-category-id={c.categoryId}
+      data-mapping={c.mapping} data-lang={props.site.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'}>
+      <h2 id="comments-title">{props.site.strings.comments}</h2>
+      <div class="giscus" />
+    </section>
+  )
 }
 
 function PostPage(view: PostPageView) {
   const { post, site } = view
+  const s = site.strings
   return (
     <Layout view={view}>
-      <article class="post">
-        <header>
+      <article class={post.showToc ? 'post has-toc' : 'post'}>
+        <Banner card={post} site={site} />
+        <header class="post-header">
+          <AuthorCard site={site} />
+          {post.column ? <p class="kicker"><a href={post.column.href}>{post.column.title}</a></p> : null}
           <h1>{post.title}</h1>
-          <Dates card={post} site={site} />
-          <p class="meta">{fill(site.strings.words, { n: post.words })} · {fill(site.strings.minutes, { n: post.readingMinutes })}</p>
+          <Meta card={post} s={s} words />
+          <Tags tags={post.tags} />
         </header>
-        {post.showToc ? <nav class="toc" aria-label={site.strings.toc}><h2>{site.strings.toc}</h2><Toc items={post.toc} /></nav> : null}
+        {post.showToc ? <Toc items={post.toc} s={s} /> : null}
         <div class="body"><RawHtml html={post.bodyHtml} /></div>
-        <Tags card={post} />
-        <aside class="author">
-          {site.author.avatar ? <img src={site.author.avatar} alt="" width="48" height="48" /> : null}
-          <div><strong>{site.author.name}</strong><p>{site.author.bio}</p>{site.author.motto ? <p class="motto">{site.author.motto}</p> : null}</div>
-        </aside>
-        <p class="license">{site.strings.license}: {post.license.href ? <a href={post.license.href} rel="license">{post.license.name}</a> : post.license.name}</p>
-        {site.support ? <p class="support">{site.support.text}{site.support.href ? <> <a href={site.support.href}>→</a></> : null}</p> : null}
-        {view.column ? (
-          <aside class="column-card">
-            <h2>{site.strings.column}: <a href={view.column.href}>{view.column.title}</a> ({view.column.position}/{view.column.total})</h2>
-            <RawHtml html={view.column.descriptionHtml} />
-            {view.column.children.length > 0 ? <ul>{view.column.children.map((c) => <li><a href={c.href}>{c.title}</a></li>)}</ul> : null}
-            <p>
-              {view.column.prev ? <a href={view.column.prev.href}>← {view.column.prev.title}</a> : null}
-              {view.column.next ? <a href={view.column.next.href}>{view.column.next.title} →</a> : null}
-            </p>
-          </aside>
-        ) : null}
-        <nav class="prevnext" aria-label="posts">
-          {view.next ? <a rel="next" href={view.next.href}>← {site.strings.newer}: {view.next.title}</a> : <span />}
-          {view.prev ? <a rel="prev" href={view.prev.href}>{site.strings.older}: {view.prev.title} →</a> : <span />}
-        </nav>
+        <footer class="post-footer">
+          <LicenseBlock view={view} />
+          <SupportBlock site={site} />
+          <ColumnCard view={view} />
+          <PrevNext view={view} />
+          <Comments site={site} />
+        </footer>
       </article>
     </Layout>
   )
 }
 
+function Intro(props: { site: SiteView; title: string }) {
+  const { site } = props
+  const a = site.author
+  return (
+    <section class="intro">
+      {a.avatar ? <img class="avatar" src={a.avatar} alt={a.name} width="72" height="72" /> : null}
+      <div>
+        <h1>{props.title}</h1>
+        <p class="bio">{a.bio}</p>
+        {a.motto ? <p class="motto">{a.motto}<span class="by"> — {a.name}</span></p> : null}
+      </div>
+    </section>
+  )
+}
+
 function ListPage(view: ListPageView) {
   const { site } = view
+  const s = site.strings
+  const first = view.pager.current === 1
+  const pageNote = first ? null : <span class="page-no">{fill(s.page, { n: view.pager.current, total: view.pager.total })}</span>
   return (
     <Layout view={view}>
-      {view.ancestors && view.ancestors.length > 0 ? <nav class="crumbs">{view.ancestors.map((a) => <><a href={a.href}>{a.title}</a> / </>)}</nav> : null}
-      <h1>{view.kind === 'tag' ? '#' + view.title : view.title}</h1>
-      {view.descriptionHtml ? <div class="description"><RawHtml html={view.descriptionHtml} /></div> : null}
-      {view.children && view.children.length > 0 ? (
-        <ul class="subcolumns">{view.children.map((c) => <li><a href={c.href}>{c.title}</a> <span>({c.count})</span></li>)}</ul>
-      ) : null}
-      {view.posts.map((card) => <Card card={card} site={site} />)}
-      <Pager pager={view.pager} site={site} />
+      {view.kind === 'home' && first ? <Intro site={site} title={view.title} /> : (
+        <header class="list-header">
+          {view.ancestors && view.ancestors.length > 0 ? (
+            <p class="crumbs">{view.ancestors.map((a, i) => <>{i > 0 ? ' / ' : null}<a href={a.href}>{a.title}</a></>)}</p>
+          ) : view.kind === 'column' ? <p class="crumbs"><a href={site.nav.find((l) => l.href.endsWith('/columns/'))?.href ?? site.homeHref}>{s.columns}</a></p> : null}
+          <h1>{view.kind === 'tag' ? <><span class="hash" aria-hidden="true">#</span>{view.title}</> : view.title} {pageNote}</h1>
+          <p class="count">{fill(s.posts, { n: view.total })}</p>
+          {view.kind === 'column' && view.descriptionHtml && first ? <div class="description"><RawHtml html={view.descriptionHtml} /></div> : null}
+          {view.children && view.children.length > 0 ? (
+            <ul class="chips">{view.children.map((c) => <li><a href={c.href}>{c.title} <span class="count">{c.count}</span></a></li>)}</ul>
+          ) : null}
+        </header>
+      )}
+      <div class="entries">{view.posts.map((card) => <Entry card={card} s={s} />)}</div>
+      <Pager pager={view.pager} s={s} />
     </Layout>
   )
 }
 
 function TagsPage(view: TagsPageView) {
+  const max = Math.max(1, ...view.tags.map((t) => t.count))
+  const weight = (n: number): number => Math.min(4, 1 + Math.floor((n / max) * 4))
   return (
     <Layout view={view}>
-      <h1>{view.title}</h1>
-      <ul class="tag-cloud">{view.tags.map((t) => <li><a href={t.href}>#{t.name}</a> <span>{t.count}</span></li>)}</ul>
+      <header class="list-header">
+        <h1>{view.title}</h1>
+        <p class="count">{view.tags.length}</p>
+      </header>
+      <ul class="tag-cloud">
+        {view.tags.map((t) => <li><a class={'w' + weight(t.count)} href={t.href}>{t.name}<span class="count">{t.count}</span></a></li>)}
+      </ul>
     </Layout>
   )
 }
 
-function ColumnTree(props: { columns: ColumnTreeView[] }) {
+function ColumnTree(props: { columns: ColumnTreeView[]; s: UiStrings; depth: number }) {
   return (
-    <ul class="column-tree">
+    <ul class={props.depth === 0 ? 'column-tree' : 'column-sub'}>
       {props.columns.map((c) => (
         <li>
-          <a href={c.href}>{c.title}</a> <span>({c.count})</span>
-          {c.children.length > 0 ? <ColumnTree columns={c.children} /> : null}
+          <div class="col">
+            <h2 class={props.depth === 0 ? 'col-title' : 'col-title sub'}><a href={c.href}>{c.title}</a> <span class="count">{fill(props.s.posts, { n: c.count })}</span></h2>
+            {c.descriptionHtml ? <div class="desc"><RawHtml html={c.descriptionHtml} /></div> : null}
+          </div>
+          {c.children.length > 0 ? <ColumnTree columns={c.children} s={props.s} depth={props.depth + 1} /> : null}
         </li>
       ))}
     </ul>
@@ -186,25 +454,36 @@ function ColumnTree(props: { columns: ColumnTreeView[] }) {
 function ColumnsPage(view: ColumnsPageView) {
   return (
     <Layout view={view}>
-      <h1>{view.title}</h1>
-      <ColumnTree columns={view.columns} />
+      <header class="list-header"><h1>{view.title}</h1></header>
+      <ColumnTree columns={view.columns} s={view.site.strings} depth={0} />
     </Layout>
   )
 }
 
 function ArchivePage(view: ArchivePageView) {
+  const s = view.site.strings
+  const shown = new Set(view.years.map((y) => y.year))
+  const single = view.years.length === 1
   return (
     <Layout view={view}>
-      <h1>{view.title}</h1>
-      <p class="years">{view.allYears.map((y) => <><a href={y.href}>{y.year}</a> </>)}</p>
+      <header class="list-header">
+        <h1>{view.title}</h1>
+        <ul class="chips years">
+          {view.allYears.map((y) => (
+            <li><a href={y.href} aria-current={single && shown.has(y.year) ? 'page' : undefined}>{y.year} <span class="count">{y.count}</span></a></li>
+          ))}
+        </ul>
+      </header>
       {view.years.map((y) => (
-        <section>
-          <h2><a href={y.href}>{y.year}</a></h2>
+        <section class="year" aria-labelledby={'y' + y.year}>
+          <h2 id={'y' + y.year}><a href={y.href}>{y.year}</a> <span class="count">{fill(s.posts, { n: y.count })}</span></h2>
           {y.months.map((m) => (
-            <>
+            <div class="month">
               <h3><a href={m.href}>{m.label}</a></h3>
-              <ul>{m.posts.map((p) => <li><time datetime={p.date.iso}>{p.date.text}</time> <a href={p.href}>{p.title}</a></li>)}</ul>
-            </>
+              <ul class="timeline">
+                {m.posts.map((p) => <li><time datetime={p.date.iso}>{p.date.iso.slice(5, 10)}</time> <a href={p.href}>{p.title}</a></li>)}
+              </ul>
+            </div>
           ))}
         </section>
       ))}
@@ -215,8 +494,8 @@ function ArchivePage(view: ArchivePageView) {
 function StandalonePage(view: StandalonePageView) {
   return (
     <Layout view={view}>
-      <article class="post">
-        <h1>{view.title}</h1>
+      <article class="post standalone">
+        <header class="post-header"><h1>{view.title}</h1></header>
         <div class="body"><RawHtml html={view.bodyHtml} /></div>
       </article>
     </Layout>
@@ -224,11 +503,21 @@ function StandalonePage(view: StandalonePageView) {
 }
 
 function NotFoundPage(view: NotFoundPageView) {
+  const s = view.site.strings
   return (
     <Layout view={view}>
-      <h1>{view.title}</h1>
-      <p>{view.site.strings.notFoundText}</p>
-      <ul>{view.recent.map((l) => <li><a href={l.href}>{l.title}</a></li>)}</ul>
+      <section class="missing">
+        <p class="code" aria-hidden="true">404</p>
+        <h1>{view.title}</h1>
+        <p>{s.notFoundText}</p>
+        <p><a class="button" href={view.site.homeHref}>{s.home}<span aria-hidden="true"> →</span></a></p>
+      </section>
+      {view.recent.length > 0 ? (
+        <section class="recent" aria-labelledby="recent-title">
+          <h2 id="recent-title">{s.recent}</h2>
+          <ul class="timeline">{view.recent.map((l) => <li><a href={l.href}>{l.title}</a></li>)}</ul>
+        </section>
+      ) : null}
     </Layout>
   )
 }

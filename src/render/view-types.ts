@@ -124,6 +124,29 @@ export interface UiStrings {
   skip: string
   theme: string
   search: string
+  /** Theme extras: search box, post footer blocks, landmark labels. */
+  searchPlaceholder: string
+  noResults: string
+  /** With `{n}`: how many posts matched. */
+  results: string
+  support: string
+  supportCta: string
+  supportImage: string
+  comments: string
+  author: string
+  link: string
+  /** With `{license}`: where the license link goes. */
+  licenseText: string
+  /** With `{n}` and `{total}`: the post's place in its column. */
+  columnPosition: string
+  recent: string
+  pagination: string
+  mainNav: string
+  postNav: string
+  feed: string
+  draftNote: string
+  devNote: string
+  poweredBy: string
 }
 
 /** A post in a list. */

@@ -1,0 +1,192 @@
+/**
+ * The default theme over the built example blog: valid HTML on every page
+ * kind, stylesheet and script budgets, and no third-party URLs outside the
+ * author's own content and configuration.
+ */
+import { readFile, readdir, rm } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HtmlValidate } from 'html-validate'
+import { fromHtml } from 'hast-util-from-html'
+import { visit } from 'unist-util-visit'
+import type { Element, Root } from 'hast'
+import { parse } from 'yaml'
+import { buildExample, repoRoot } from '../../browser/site.js'
+
+const SITE = 'https://example.org/blog/'
+let dir = ''
+
+/** One page of each kind (and a few variants: math, a paginated list, a nested column). */
+const pageKinds: Record<string, string> = {
+  'post (long, toc, code)': 'posts/static-site-from-scratch/index.html',
+  'post (math)': 'posts/math-in-markdown/index.html',
+  'post (updated)': 'posts/rust-error-handling/index.html',
+  'post (column with sub-columns)': 'posts/haskell-weekend/index.html',
+  'post (figure)': 'posts/png-by-hand/index.html',
+  home: 'index.html',
+  'home page 2': 'page/2/index.html',
+  tags: 'tags/index.html',
+  tag: 'tags/rust/index.html',
+  columns: 'columns/index.html',
+  column: 'columns/notes/index.html',
+  'sub-column': 'columns/web/index.html',
+  archives: 'archives/index.html',
+  'archive year': 'archives/2024/index.html',
+  page: 'about/index.html',
+  '404': '404.html'
+}
+
+async function htmlFiles(root: string, at = root): Promise<string[]> {
+  const out: string[] = []
+  for (const e of await readdir(at, { withFileTypes: true })) {
+    const path = join(at, e.name)
+    if (e.isDirectory()) out.push(...(await htmlFiles(root, path)))
+    else if (e.name.endsWith('.html')) out.push(path)
+  }
+  return out.sort()
+}
+
+beforeAll(async () => {
+  dir = await buildExample(SITE)
+})
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+describe('every page kind is valid HTML', () => {
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: {
+      // Shiki colours tokens with CSS variables in style attributes.
+      'no-inline-style': 'off',
+      // Headings inside post bodies are the author's, and hast serialises `<br>` without a slash.
+      'heading-level': 'off',
+      'void-style': 'off',
+      // Long Chinese titles are fine; ids are GitHub-style slugs of CJK headings.
+      'long-title': 'off',
+      'valid-id': 'off',
+      // Hashed asset names are content-addressed; SRI is not needed for same-origin files.
+      'require-sri': 'off',
+      // hast-util-to-html writes `<!doctype html>` (valid HTML, lower case).
+      'doctype-style': 'off',
+      // The search box filters as one types; Enter submits it implicitly (a single-field form needs no button).
+      'wcag/h32': 'off'
+    }
+  })
+  for (const [kind, path] of Object.entries(pageKinds)) {
+    it(kind, async () => {
+      const html = await readFile(join(dir, path), 'utf8')
+      const report = await validator.validateString(html, path)
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`))
+      expect(messages).toEqual([])
+    })
+  }
+})
+
+/** Stylesheets and scripts a page loads, by href. */
+function assetsOf(tree: Root): { css: string[]; js: string[]; inlineJs: string[] } {
+  const css: string[] = []
+  const js: string[] = []
+  const inlineJs: string[] = []
+  visit(tree, 'element', (el: Element) => {
+    const p = el.properties
+    if (el.tagName === 'link' && (p.rel as string[] | undefined)?.includes('stylesheet')) css.push(String(p.href))
+    if (el.tagName === 'script' && p.src) js.push(String(p.src))
+    else if (el.tagName === 'script' && p.type !== 'application/ld+json') {
+      inlineJs.push(el.children.map((c) => ('value' in c ? c.value : '')).join(''))
+    }
+  })
+  return { css, js, inlineJs }
+}
+
+const localFile = (href: string): string => join(dir, decodeURIComponent(new URL(href, SITE).pathname.slice('/blog/'.length)))
+
+describe('budgets', () => {
+  it('the theme stylesheet is under 30 KB and the theme script under 10 KB on every page', async () => {
+    const sizes = new Map<string, number>()
+    const size = async (href: string): Promise<number> => {
+      if (!sizes.has(href)) sizes.set(href, (await readFile(localFile(href))).byteLength)
+      return sizes.get(href) ?? 0
+    }
+    for (const file of await htmlFiles(dir)) {
+      const tree = fromHtml(await readFile(file, 'utf8'))
+      const { css, js, inlineJs } = assetsOf(tree)
+      const theme = css.filter((h) => h.includes('/assets/theme.'))
+      expect(theme, relative(dir, file)).toHaveLength(1)
+      // KaTeX's stylesheet is added only on pages with formulas and is not the theme's; see the README.
+      const themeCss = (await Promise.all(theme.map(size))).reduce((a, b) => a + b, 0)
+      expect(themeCss, relative(dir, file)).toBeLessThan(30 * 1024)
+      const ownJs = (await Promise.all(js.map(size))).reduce((a, b) => a + b, 0) + inlineJs.reduce((a, s) => a + Buffer.byteLength(s), 0)
+      expect(ownJs, relative(dir, file)).toBeLessThan(10 * 1024)
+    }
+  })
+})
+
+describe('no third-party requests', () => {
+  it('loads every resource from the site itself, and links out only where the author said so', async () => {
+    // Links the author configured: site.yaml (author links, license, support, nav) and a post's own license.
+    const config = parse(await readFile(join(repoRoot, 'content', 'site.yaml'), 'utf8')) as {
+      author?: { links?: Array<{ url: string }> }; license?: { url?: string }; support?: { url?: string }; nav?: Array<{ url: string }>
+    }
+    const allowedLinks = new Set([
+      ...(config.author?.links ?? []).map((l) => l.url), ...(config.nav ?? []).map((l) => l.url),
+      config.license?.url, config.support?.url,
+      'https://creativecommons.org/publicdomain/zero/1.0/'
+    ].filter((u): u is string => typeof u === 'string'))
+    const external = (url: string): boolean => /^(https?:)?\/\//i.test(url) && !url.startsWith('https://example.org/blog/')
+    const problems: string[] = []
+    for (const file of await htmlFiles(dir)) {
+      const tree = fromHtml(await readFile(file, 'utf8'))
+      const where = relative(dir, file)
+      const walk = (node: Root | Element, authored: boolean): void => {
+        for (const child of node.children) {
+          if (child.type !== 'element') continue
+          const p = child.properties
+          const classes = (p.className as string[] | undefined) ?? []
+          // Post bodies, summaries and column descriptions are the author's Markdown.
+          const inAuthored = authored || ['body', 'summary', 'desc', 'description'].some((c) => classes.includes(c))
+          for (const attr of ['src', 'srcSet', 'poster', 'data', 'action']) {
+            const value = p[attr]
+            if (typeof value === 'string' && external(value)) problems.push(`${where}: <${child.tagName} ${attr}=${value}>`)
+          }
+          if (child.tagName === 'link' && typeof p.href === 'string' && external(p.href)) {
+            problems.push(`${where}: <link href=${p.href}>`)
+          }
+          if (child.tagName === 'a' && typeof p.href === 'string' && external(p.href) && !inAuthored && !allowedLinks.has(p.href)) {
+            problems.push(`${where}: <a href=${p.href}>`)
+          }
+          walk(child, inAuthored)
+        }
+      }
+      walk(tree, false)
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('writes the giscus loader only into the theme script, never into pages when comments are unset', async () => {
+    for (const file of await htmlFiles(dir)) {
+      const html = await readFile(file, 'utf8')
+      expect(html.includes('giscus.app'), relative(dir, file)).toBe(false)
+      expect(html.includes('class="comments"'), relative(dir, file)).toBe(false)
+    }
+  })
+})
+
+describe('search index', () => {
+  it('lists every published post with its href, date, tags, column and a short summary', async () => {
+    const text = await readFile(join(dir, 'search.json'), 'utf8')
+    expect(text.length).toBeLessThan(40 * 1024)
+    const index = JSON.parse(text) as { version: number; posts: Array<{ title: string; url: string; date: string; tags: string[]; column?: string; summary: string }> }
+    expect(index.version).toBe(1)
+    const posts = (await htmlFiles(join(dir, 'posts'))).length
+    expect(index.posts).toHaveLength(posts)
+    for (const p of index.posts) {
+      expect(p.url.startsWith('/blog/posts/')).toBe(true)
+      expect(Array.from(p.summary).length).toBeLessThanOrEqual(120)
+      expect(p.date).toMatch(/^\d{4}-\d\d-\d\dT/)
+    }
+    expect(index.posts.some((p) => p.title.includes('标点') && p.column)).toBe(true)
+    expect(index.posts.some((p) => p.title.includes('草稿'))).toBe(false)
+  })
+})
