@@ -12,8 +12,11 @@
 //                     the generated corpora are always kept and reused for the same N)
 //   --warmup W        untimed runs before each cold series (default: 0 for ours, whose corpus has just been
 //                     read for its hash check; 1 for the peers, as in shared/bench)
-//   --timeout S       per-run time limit in seconds (default: ours max(300, N*0.06), peers max(120, N*0.03))
+//   --timeout S       per-run time limit in seconds (default: ours max(600, N*0.15), peers max(120, N*0.03))
 //   --no-ours         skip Inkstone's series (peers only)
+//   --no-snapshot     run bin/inkstone.js in place (default: a copy of bin/, .build/ and package*.json is taken
+//                     into tests/bench/work/tool/ at the start, so another `npm run compile` in the same
+//                     working tree cannot change the code, nor its cache keys, in the middle of a series)
 //   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags (default all)
 //   INKSTONE_BIN=path another CLI entry point to time instead of bin/inkstone.js (same arguments)
 //
@@ -36,7 +39,8 @@ const ROOT = path.resolve(HERE, '../..');
 const WORK = path.join(HERE, 'work');
 const LOGS = path.join(WORK, 'logs');
 const PEERS_DIR = path.join(WORK, 'peers');
-const BIN = process.env.INKSTONE_BIN ? path.resolve(process.env.INKSTONE_BIN) : path.join(ROOT, 'bin', 'inkstone.js');
+let BIN = process.env.INKSTONE_BIN ? path.resolve(process.env.INKSTONE_BIN) : path.join(ROOT, 'bin', 'inkstone.js');
+const TOOL = path.join(WORK, 'tool');
 const GEN = path.join(HERE, 'gen-corpus.mjs');
 const TIME = '/usr/bin/time';
 const ELEVENTY_VERSION = '3.1.8'; // as measured in shared/bench/RESULTS.md
@@ -51,7 +55,7 @@ function usage(code) {
   process.exit(code);
 }
 function parseArgs(argv) {
-  const a = { posts: [4000], runs: 3, peers: false, keep: false, warmup: null, timeout: null, ours: true, series: OUR_SERIES };
+  const a = { posts: [4000], runs: 3, peers: false, keep: false, warmup: null, timeout: null, ours: true, series: OUR_SERIES, snapshot: !process.env.INKSTONE_BIN };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = () => {
@@ -65,6 +69,7 @@ function parseArgs(argv) {
     else if (k === '--peers') a.peers = true;
     else if (k === '--keep') a.keep = true;
     else if (k === '--no-ours') a.ours = false;
+    else if (k === '--no-snapshot') a.snapshot = false;
     else if (k === '--series') a.series = next().split(',');
     else if (k === '-h' || k === '--help') usage(0);
     else { console.error(`unknown argument ${k}`); usage(2); }
@@ -175,6 +180,7 @@ function timedRun(cmd, argv, { cwd, timeoutS, logFile, env = {} }) {
         res.user = +m[2]; res.sys = +m[3]; res.cpu = +(res.user + res.sys).toFixed(3); res.rssMiB = +(m[4] / 1024).toFixed(1);
       }
       res.ok = code === 0 && !timedOut && !!m;
+      res.lastLine = tail(logFile, 1).slice(0, 300); // the tool's own summary, kept for the record
       if (code === 0 && !m) res.error = `no GNU time figures in ${tf}`;
       resolve(res);
     };
@@ -322,6 +328,18 @@ function oursVersion() {
   const pj = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const g = sh('git', ['-C', ROOT, 'describe', '--always', '--dirty']);
   return `inkstone ${pj.version} (${(g.stdout || '?').trim()})`;
+}
+
+// Our compiled CLI, frozen for this invocation: the cache key includes the compiled code (path, size, mtime
+// of .build/src), and other people compile in the same working tree, which would turn a warm build into a
+// cold one half-way through a series. node_modules is a symlink to the project's.
+function snapshotTool() {
+  rm(TOOL);
+  fs.mkdirSync(TOOL, { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) if (fs.existsSync(path.join(ROOT, f))) fs.copyFileSync(path.join(ROOT, f), path.join(TOOL, f));
+  for (const d of ['bin', '.build']) fs.cpSync(path.join(ROOT, d), path.join(TOOL, d), { recursive: true, preserveTimestamps: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(TOOL, 'node_modules'), 'dir');
+  return path.join(TOOL, 'bin', 'inkstone.js');
 }
 
 // ------------------------------------------------------------------ our series
@@ -516,6 +534,11 @@ async function main() {
   const haveOurs = fs.existsSync(BIN);
   if (args.ours && !haveOurs) log(`Inkstone's CLI is missing (${path.relative(ROOT, BIN)}): our series are skipped`);
   const runOursToo = args.ours && haveOurs;
+  if (runOursToo && args.snapshot) {
+    if (!fs.existsSync(path.join(ROOT, '.build'))) throw new Error('.build/ is missing: run `npm run compile` (npm run bench does)');
+    BIN = snapshotTool();
+    log(`timing a snapshot of the compiled CLI: ${path.relative(ROOT, BIN)}`);
+  }
   const machine = {
     cpu: os.cpus()[0]?.model, cores: os.cpus().length, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
     os: `${os.type()} ${os.release()}`, node: process.version,
@@ -526,7 +549,7 @@ async function main() {
   let failed = !haveOurs && args.ours;
 
   for (const n of args.posts) {
-    const oursTimeout = args.timeout ?? Math.max(300, n * 0.06);
+    const oursTimeout = args.timeout ?? Math.max(600, n * 0.15);
     const peersTimeout = args.timeout ?? Math.max(120, n * 0.03);
     const t0 = Date.now();
     const all = {};
@@ -565,6 +588,10 @@ async function main() {
     for (const k of ['cold', 'cold-nohl', 'warm']) {
       const o = all[k]?.output;
       if (o) console.log(`   our output (${labels[k]}): ${o.pages} HTML pages, ${o.files} files, ${fmt(o.mib, 1)} MiB; post pages missing: ${o.postPagesMissing} of ${n}`);
+    }
+    for (const k of ['warm', 'edit', 'tags']) {
+      const last = all[k]?.runs?.[all[k].runs.length - 1]?.lastLine;
+      if (last) console.log(`   ${labels[k]}, last run, the CLI said: ${last}`);
     }
     if (all.edit?.editInOutput) console.log(`   one edit: appended sentence found in dist/posts/${all.edit.post}/index.html in ${all.edit.editInOutput.filter(Boolean).length}/${all.edit.editInOutput.length} runs`);
     if (all.tags?.postPageChanged) console.log(`   tags edit: dist/posts/${all.tags.post}/index.html changed in ${all.tags.postPageChanged.filter(Boolean).length}/${all.tags.postPageChanged.length} runs`);
@@ -616,6 +643,6 @@ async function main() {
 
 try { await main(); } catch (e) {
   restorePending();
-  console.error(`[bench] ${e.stack || e}`);
+  console.error(`[bench] ${process.env.BENCH_DEBUG ? e.stack : e.message || e}`);
   process.exit(2);
 }
