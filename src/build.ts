@@ -3,6 +3,7 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
+import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { problem } from './messages.js'
@@ -163,7 +164,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const routes = routesOf(graph, {
     dev: options.flags.dev === true,
     themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
-    katexCss
+    katexCss,
+    favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
   })
   const rendered = renderRoutes(routes, theme.theme, theme.digest + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
   problems.push(...rendered.problems)

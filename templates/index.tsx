@@ -57,7 +57,7 @@ function Head(props: { head: HeadView; site: SiteView }) {
       <title>{head.title}</title>
       <script>{noFlash}</script>
       <meta name="color-scheme" content="light dark" />
-      <link rel="icon" href={sealIcon(site.title)} />
+      <link rel="icon" href={site.favicon ?? sealIcon(site.title)} />
       <link rel="canonical" href={head.canonical} />
       {head.meta.map((m) => <meta name={m.name} property={m.property} content={m.content} />)}
       {head.feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}

@@ -31,6 +31,8 @@ export interface RouteOptions {
   themeAssets: { css: string; js: string }
   /** Output path of KaTeX's stylesheet, when any page uses math. */
   katexCss?: string
+  /** The site's own favicon in public/ (output path), if it has one. */
+  favicon?: string
 }
 
 /**
@@ -174,7 +176,8 @@ class ViewContext {
       comments: config.comments ? { ...config.comments } : undefined,
       strings: this.strings,
       dev: options.dev,
-      searchIndex: href(config, '/search.json')
+      searchIndex: href(config, '/search.json'),
+      favicon: options.favicon ? href(config, '/' + options.favicon) : undefined
     }
   }
 

@@ -93,6 +93,8 @@ export interface SiteView {
   dev: boolean
   /** Href of the search page's index, for the theme's search box. */
   searchIndex: string
+  /** Href of the site's own favicon (from public/), if any. */
+  favicon?: string
 }
 
 /** Words the theme shows, in the site's language (serialisable: placeholders, not functions). */
