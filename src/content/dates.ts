@@ -65,8 +65,12 @@ function normaliseOffset(offset: string): string {
   return `${sign}${hours}:${minutes}`
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 /**
  * Format a date for readers in the site's language (e.g. `2022年10月21日` or `October 21, 2022`).
+ * One Intl formatter per zone and language: formatting thousands of dates a
+ * build must not create a formatter (or a luxon object) each time.
  *
  * @param date The date.
  * @param zone Site time zone.
@@ -74,5 +78,11 @@ function normaliseOffset(offset: string): string {
  * @returns Human date.
  */
 export function formatDate(date: SiteDate, zone: string, language: string): string {
-  return DateTime.fromMillis(date.ms, { zone }).setLocale(language).toLocaleString(DateTime.DATE_FULL)
+  const key = `${zone}\0${language}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: zone })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(date.ms)
 }

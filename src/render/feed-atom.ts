@@ -2,17 +2,18 @@
  * Atom 1.0 (RFC 4287). Dates are RFC 3339 with the site's offset.
  */
 import { x } from 'xastscript'
-import type { Element } from 'xast'
-import type { FeedDoc } from './feeds.js'
-import { attr, serialize, text } from './xml.js'
+import type { Element, ElementContent } from 'xast'
+import type { FeedDoc, FeedItem } from './feeds.js'
+import { attr, preserialized, serialize, text } from './xml.js'
 
 /**
  * Write a feed as Atom.
  *
  * @param doc Feed.
+ * @param memo Serialised entries by item, shared by the feeds of one build.
  * @returns XML.
  */
-export function atomFeed(doc: FeedDoc): string {
+export function atomFeed(doc: FeedDoc, memo = new Map<FeedItem, ElementContent>()): string {
   const author = (): Element => x('author', {}, x('name', {}, text(doc.author.name)), x('uri', {}, text(doc.author.url)))
   const feed = x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': attr(doc.language) },
     x('id', {}, text(doc.id)),
@@ -24,7 +25,7 @@ export function atomFeed(doc: FeedDoc): string {
     author(),
     doc.license ? x('rights', {}, text(doc.license.name)) : undefined,
     x('generator', {}, text('Inkstone')),
-    ...doc.items.map((item) => x('entry', {},
+    ...doc.items.map((item) => memo.get(item) ?? memo.set(item, preserialized(x('entry', {},
       x('id', {}, text(item.id)),
       x('title', { type: 'text' }, text(item.title)),
       x('link', { rel: 'alternate', type: 'text/html', href: attr(item.url) }),
@@ -35,7 +36,7 @@ export function atomFeed(doc: FeedDoc): string {
       item.image ? x('link', { rel: 'enclosure', type: mediaType(item.image), href: attr(item.image) }) : undefined,
       x('summary', { type: 'html' }, text(item.summaryHtml)),
       item.contentHtml !== undefined ? x('content', { type: 'html' }, text(item.contentHtml)) : undefined
-    ))
+    ), 1)).get(item)!)
   )
   return serialize(feed)
 }

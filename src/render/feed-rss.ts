@@ -5,8 +5,9 @@
  */
 import { x } from 'xastscript'
 import type { SiteDate } from '../types.js'
-import type { FeedDoc } from './feeds.js'
-import { attr, serialize, text } from './xml.js'
+import type { ElementContent } from 'xast'
+import type { FeedDoc, FeedItem } from './feeds.js'
+import { attr, preserialized, serialize, text } from './xml.js'
 import { mediaType } from './feed-atom.js'
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -34,9 +35,10 @@ export function rfc822(date: SiteDate): string {
  * Write a feed as RSS 2.0.
  *
  * @param doc Feed.
+ * @param memo Serialised items by feed item, shared by the feeds of one build.
  * @returns XML.
  */
-export function rssFeed(doc: FeedDoc): string {
+export function rssFeed(doc: FeedDoc, memo = new Map<FeedItem, ElementContent>()): string {
   const rss = x('rss', {
     version: '2.0',
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -52,7 +54,7 @@ export function rssFeed(doc: FeedDoc): string {
     x('generator', {}, text('Inkstone')),
     doc.license ? x('copyright', {}, text(doc.license.name)) : undefined,
     x('atom:link', { href: attr(doc.urls.rss), rel: 'self', type: 'application/rss+xml' }),
-    ...doc.items.map((item) => x('item', {},
+    ...doc.items.map((item) => memo.get(item) ?? memo.set(item, preserialized(x('item', {},
       x('title', {}, text(item.title)),
       x('link', {}, text(item.url)),
       x('guid', { isPermaLink: 'false' }, text(item.id)),
@@ -62,7 +64,7 @@ export function rssFeed(doc: FeedDoc): string {
       item.image ? x('enclosure', { url: attr(item.image), type: mediaType(item.image), length: '0' }) : undefined,
       x('description', {}, text(item.summaryHtml)),
       item.contentHtml !== undefined ? x('content:encoded', {}, text(item.contentHtml)) : undefined
-    ))
+    ), 2)).get(item)!)
   ))
   return serialize(rss)
 }

@@ -10,6 +10,7 @@
  * becomes the bundle `hello-world/index.md`. Renaming the file or changing
  * the post's `date` gives a new id (readers show the post again).
  */
+import type { ElementContent } from 'xast'
 import type { SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
 import { absolute, encodePath } from '../site/urls.js'
@@ -221,14 +222,16 @@ export interface FeedFile {
  */
 export function feedFiles(graph: SiteGraph): FeedFile[] {
   const items = new Map<Post, FeedItem>()
+  const atomMemo = new Map<FeedItem, ElementContent>()
+  const rssMemo = new Map<FeedItem, ElementContent>()
   const files: FeedFile[] = []
   for (const scope of feedScopes(graph)) {
     const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
     const doc = feedDoc(graph, scope, posts, items)
     const paths = feedPaths(scope.base)
     files.push(
-      { outPath: paths.atom.slice(1), text: atomFeed(doc) },
-      { outPath: paths.rss.slice(1), text: rssFeed(doc) },
+      { outPath: paths.atom.slice(1), text: atomFeed(doc, atomMemo) },
+      { outPath: paths.rss.slice(1), text: rssFeed(doc, rssMemo) },
       { outPath: paths.json.slice(1), text: jsonFeed(doc) }
     )
   }

@@ -58,10 +58,12 @@ export function attr(value: string): string {
  */
 export function indent(node: Element, depth = 0): Element {
   const kids = node.children
-  if (kids.length === 0 || !kids.every((k) => k.type === 'element')) return node
+  // Raw children are pre-serialised elements (see `preserialized`): indent around them, not into them.
+  const isBlock = (k: ElementContent): boolean => k.type === 'element' || (k as { type: string }).type === 'raw'
+  if (kids.length === 0 || !kids.every(isBlock)) return node
   const pad = '\n' + '  '.repeat(depth + 1)
   const out: ElementContent[] = []
-  for (const kid of kids) out.push({ type: 'text', value: pad }, indent(kid as Element, depth + 1))
+  for (const kid of kids) out.push({ type: 'text', value: pad }, kid.type === 'element' ? indent(kid, depth + 1) : kid)
   out.push({ type: 'text', value: '\n' + '  '.repeat(depth) })
   node.children = out
   return node
@@ -80,4 +82,18 @@ export function serialize(root: Element): string {
   }
   // `allowDangerousXml` only lets the `&gt;` raw nodes made by `text()` through.
   return toXml(tree, { allowDangerousXml: true, closeEmptyElements: true }) + '\n'
+}
+
+/**
+ * Serialise an element once, indented for `depth`, as a raw node that can be
+ * placed in many documents: a post appears in the site feed and in the feed
+ * of each of its tags and columns, and its (large) content is escaped once.
+ *
+ * @param element Element.
+ * @param depth Depth at which it will sit.
+ * @returns Raw xast node.
+ */
+export function preserialized(element: Element, depth: number): ElementContent {
+  const value = toXml(indent(element, depth), { allowDangerousXml: true, closeEmptyElements: true })
+  return { type: 'raw', value } as unknown as ElementContent
 }
