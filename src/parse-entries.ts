@@ -83,12 +83,12 @@ let renderer: { key: string; render: Promise<BodyRenderer> } | undefined
  * @returns Renderer.
  */
 export async function rendererFor(root: string, config: SiteConfig): Promise<BodyRenderer> {
-  const key = JSON.stringify([root, config.highlight, config.summaryLength])
+  const key = JSON.stringify([root, config.highlight, config.summaryLength, config.language])
   if (renderer?.key !== key) {
     renderer = {
       key,
       render: import('./markdown/index.js').then(({ createBodyRenderer }) =>
-        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength }))
+        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language }))
     }
   }
   return renderer.render

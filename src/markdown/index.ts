@@ -23,6 +23,7 @@ import rehypeMath from './rehype-math.js'
 import rehypePostLinks from './rehype-post-links.js'
 import rehypeShikiHighlight from './rehype-shiki-highlight.js'
 import rehypeSummary from './rehype-summary.js'
+import remarkAlertTitles from './remark-alert-titles.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkTextMetrics from './remark-text-metrics.js'
 import { emptyState } from './state.js'
@@ -34,10 +35,14 @@ export interface MarkdownOptions {
   highlight: boolean
   /** Target length (characters) of an automatic summary (config `summary_length`, default 140). */
   summaryLength: number
+  /** Site language (BCP 47): footnote and alert labels are Chinese for `zh*` (default English). */
+  language?: string
 }
 
 /** The frozen unified processor for post bodies (exported for tests and benchmarks). */
 export function createProcessor(options: MarkdownOptions) {
+  const language = options.language ?? 'en'
+  const zh = language.toLowerCase().startsWith('zh')
   return (
     unified()
       .use(remarkParse)
@@ -46,14 +51,20 @@ export function createProcessor(options: MarkdownOptions) {
       .use(remarkCjkFriendlyGfmStrikethrough)
       .use(remarkMath)
       .use(remarkAlert)
+      .use(remarkAlertTitles, { language })
       .use(remarkCjkLineBreaks)
       .use(remarkTextMetrics)
       // Raw HTML is passed through untouched; rehype-raw would re-parse every post (slow).
-      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(remarkRehype, {
+        allowDangerousHtml: true,
+        footnoteLabel: zh ? '脚注' : 'Footnotes',
+        footnoteBackLabel: (index: number, rereference: number) =>
+          (zh ? '回到引用 ' : 'Back to reference ') + (index + 1) + (rereference > 1 ? '-' + rereference : '')
+      })
       .use(rehypeShikiHighlight, { highlight: options.highlight })
       // Ids before anchors and KaTeX: slugs and labels come from the heading's source text.
       .use(rehypeHeadingIds)
-      .use(rehypeAutolinkHeadings, headingAnchorOptions)
+      .use(rehypeAutolinkHeadings, headingAnchorOptions(language))
       .use(rehypeMath)
       .use(rehypePostLinks)
       .use(rehypeLocalAssets, { root: options.root })

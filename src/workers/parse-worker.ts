@@ -28,7 +28,7 @@ let renderer: Promise<BodyRenderer> | undefined
 
 const lazyRender: BodyRenderer = async (file, body) => {
   renderer ??= import('../markdown/index.js').then(({ createBodyRenderer }) =>
-    createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength })
+    createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language })
   )
   return (await renderer)(file, body)
 }
