@@ -3,19 +3,21 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { problem } from './messages.js'
-import type { BuildFlags, Entry, OutputFile, Problem, SiteConfig } from './types.js'
+import { toolDigestOf } from './cache/digest.js'
+import { horizonOf, inputsDigest } from './build-inputs.js'
+import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } from './types.js'
 import { loadConfig } from './config/load.js'
 import { discover, ignored, type SourceRef } from './content/discover.js'
 import { buildSiteGraph, type SiteGraph } from './site/graph.js'
 import { routesOf } from './render/routes.js'
 import { renderRoutes } from './render/render.js'
 import { loadTheme, packageRoot } from './render/theme.js'
-import { emit, hashBytes, scanOutput } from './emit/write.js'
-import { manifestPath, readManifest, writeManifest } from './emit/manifest.js'
+import { emit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
+import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { parseWithMemory, rememberOutput, type BuildMemory } from './dev/memory.js'
 import { noGitDates, readGitDates } from './git/dates.js'
@@ -38,6 +40,8 @@ export interface BuildOptions {
   write?: boolean
   /** Worker threads for parsing; default: decided by the number of changed files and cores. */
   workers?: number
+  /** Called with the wall time of each stage (ms), for `INKSTONE_TIMINGS=1` and benchmarks. */
+  onTiming?: (stage: string, ms: number) => void
   /** Called with progress while a long build runs. */
   onProgress?: (done: number, total: number, stage: string) => void
   /** State kept between builds of one process (`inkstone dev`): the same object every time. */
@@ -94,6 +98,18 @@ async function copyOf(root: string, from: string, outPath: string): Promise<Outp
   return { outPath, kind: 'copy', from: abs, hash: hashBytes(data), size: data.byteLength }
 }
 
+/** Whether the output folder holds exactly the files of the manifest, each as it was written. */
+function intact(manifest: Manifest, onDisk: DiskState): boolean {
+  const paths = Object.keys(manifest.files)
+  if (paths.length === 0 || paths.length !== onDisk.size) return false
+  for (const path of paths) {
+    const disk = onDisk.get(path)
+    const last = manifest.files[path]
+    if (!disk || disk.size !== last.size || disk.mtimeMs !== last.mtimeMs) return false
+  }
+  return true
+}
+
 /**
  * Build a site.
  *
@@ -106,34 +122,84 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = cacheDirOf(root)
   const useCache = options.cache !== false
   const problems: Problem[] = []
+  let last = performance.now()
+  const mark = (stage: string): void => {
+    const now = performance.now()
+    options.onTiming?.(stage, now - last)
+    last = now
+  }
   const emptyStats = { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } }
 
   const loaded = await loadConfig(root, options.flags.baseUrl)
   problems.push(...loaded.problems)
   const config = loaded.config
   if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats, inputs: [] }
+  mark('config')
 
   const sources: SourceRef[] = await discover(root)
+  mark('discover')
+  // Read every source once: its hash decides whether anything changed at all, and the parse reuses the bytes.
+  const preread = sources.map((source): Uint8Array | Error => {
+    try {
+      return readFileSync(join(root, source.path))
+    } catch (error) {
+      return error as Error
+    }
+  })
   // One `git log` for the whole site, running while the files are parsed.
   const gitDatesRead = config.updatedFromGit ? readGitDates(root) : Promise.resolve(noGitDates())
+  const theme = await loadTheme(root, cacheDir)
+  const manifestFile = manifestPath(cacheDir, outDir)
+  const remembered = options.memory?.output?.outDir === outDir ? options.memory.output : undefined
+  const manifest = remembered ? remembered.manifest : useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
+  const onDisk = remembered ? remembered.disk : await scanOutput(outDir)
+  mark('theme, manifest, scan output')
+
+  // Nothing changed since the last build into an untouched output folder: the
+  // output would be byte-identical, so stop here (see build-inputs.ts for
+  // what "nothing" covers). Not in dev (it has its own memory) or --no-cache.
+  let inputsKey: string | undefined
+  if (useCache && !options.memory && options.write !== false && !('problems' in theme)) {
+    inputsKey = inputsDigest(root, {
+      tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead,
+      sources: sources.map((source, i) => {
+        const bytes = preread[i]
+        return [source.path, bytes instanceof Error ? 'unreadable' : hashBytes(bytes)]
+      })
+    })
+    if (manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity) && intact(manifest, onDisk)) {
+      mark('unchanged')
+      const counts = manifest.counts ?? { posts: 0, pages: 0 }
+      const unchanged = Object.keys(manifest.files).length
+      return {
+        ok: true, problems: [...(manifest.problems ?? [])], files: [], config,
+        stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages },
+        inputs: [...sources.map((source) => join(root, source.path)), ...theme.inputs]
+      }
+    }
+  }
   const parsed = await (options.memory ? parseWithMemory.bind(null, options.memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
-    onProgress: options.onProgress
+    // The dev memory parses a subset of the sources: it reads its own files.
+    onProgress: options.onProgress, preread: options.memory ? undefined : preread
   })
+  mark('parse')
   problems.push(...parsed.problems)
   const gitDates = await gitDatesRead
   problems.push(...gitProblems(gitDates))
   const entries: Entry[] = withGitDates(parsed.entries, gitDates, config.timezone)
   for (const entry of entries) problems.push(...entry.problems)
+  mark('git dates')
 
   const graph = buildSiteGraph({ entries, config, flags: options.flags, now: options.now })
   problems.push(...graph.problems)
+  mark('site graph')
 
-  const theme = await loadTheme(root, cacheDir)
   if ('problems' in theme) {
     problems.push(...theme.problems)
     return { ok: false, problems, files: [], config, graph, stats: emptyStats, inputs: [] }
   }
+  mark('theme')
 
   const files: OutputFile[] = []
   // Theme assets carry a content hash in their name so browsers can cache them forever.
@@ -146,6 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     files.push({ outPath: hashed, kind: 'bytes', data, hash })
   }
   files.push(searchIndexFile(graph))
+  mark('search index')
   const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
   let katexCss: string | undefined
   if (usesMath) {
@@ -157,19 +224,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const manifestFile = manifestPath(cacheDir, outDir)
-  const remembered = options.memory?.output?.outDir === outDir ? options.memory.output : undefined
-  const manifest = remembered ? remembered.manifest : useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  const onDisk = remembered ? remembered.disk : await scanOutput(outDir)
   const routes = routesOf(graph, {
     dev: options.flags.dev === true,
     themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
     katexCss,
     favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
   })
-  const rendered = renderRoutes(routes, theme.theme, theme.digest + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
+  mark('routes')
+  // The tool's code is part of every view hash: a new renderer version re-renders every page.
+  const rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
   problems.push(...rendered.problems)
   files.push(...rendered.files)
+  mark('render')
 
   for (const [outPath, from] of [...graph.assets.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     try {
@@ -179,7 +245,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
-  files.push(...publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)) }))
+  mark('assets')
+  const published = publishingFiles(graph, {
+    urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)),
+    previous: manifest.files, onDisk
+  })
+  files.push(...published.files)
+  for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
+  mark('feeds+sitemap')
 
   // A public file on the path of a page would silently replace it: an error.
   // (Collisions between pages are reported by the site graph, naming both files.)
@@ -206,7 +279,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   if (options.memory) options.memory.output = undefined
   const result = await emit(outDir, files, manifest, onDisk, rendered.views)
+  if (inputsKey) {
+    result.manifest.inputs = inputsKey
+    const horizon = horizonOf(entries.filter((e) => e.kind === 'post').map((e) => (e as PostEntry).matter.date.ms), options.now)
+    result.manifest.horizon = horizon === Infinity ? null : horizon
+    result.manifest.problems = problems
+    result.manifest.counts = { posts: graph.posts.length, pages: routes.length }
+  }
   if (useCache) await writeManifest(manifestFile, result.manifest)
+  mark('emit')
   if (options.memory) rememberOutput(options.memory, outDir, result.manifest)
   return {
     ok, problems, files, config, graph, inputs,

@@ -10,7 +10,8 @@
  * source order, so the output does not depend on the number of workers.
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -47,6 +48,8 @@ export interface ParseInput {
    */
   workers?: number
   onProgress?: (done: number, total: number, stage: string) => void
+  /** The sources' bytes, already read by the caller (same order as `sources`). */
+  preread?: Array<Uint8Array | Error>
 }
 
 /**
@@ -154,11 +157,13 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const misses: Array<{ index: number; bytes: Uint8Array | Error }> = []
   let cached = 0
 
-  // Read and hash every file (I/O overlapped), take what the cache has.
-  await eachLimited(sources, 32, async (source, i) => {
+  // Read and hash every file, take what the cache has. Synchronous reads: for
+  // thousands of small files they are about four times faster than promises
+  // (no thread-pool round trip per open, stat, read and close).
+  for (const [i, source] of sources.entries()) {
     let bytes: Uint8Array | Error
     try {
-      bytes = await readFile(join(root, source.path))
+      bytes = input.preread?.[i] ?? readFileSync(join(root, source.path))
     } catch (error) {
       bytes = error as Error
     }
@@ -173,7 +178,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     } else {
       misses.push({ index: i, bytes })
     }
-  })
+  }
   misses.sort((a, b) => a.index - b.index)
   if (unreadable > 0) {
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))

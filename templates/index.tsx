@@ -11,7 +11,7 @@ import { h, Fragment, RawHtml } from '../src/render/jsx.js'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SiteView, StandalonePageView, TagView, TagsPageView, Theme, UiStrings
+  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagView, TagsPageView, Theme, UiStrings
 } from '../src/render/view-types.js'
 import type { TocItem } from '../src/types.js'
 import { fill } from '../src/render/strings.js'
@@ -178,7 +178,7 @@ function Meta(props: { card: PostCardView; s: UiStrings; words?: boolean }) {
   )
 }
 
-function Tags(props: { tags: TagView[] }) {
+function Tags(props: { tags: TagRefView[] }) {
   if (props.tags.length === 0) return <>{null}</>
   return <ul class="tags">{props.tags.map((t) => <li><a class="tag" href={t.href} rel="tag">{t.name}</a></li>)}</ul>
 }

@@ -119,7 +119,14 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
       }
     : undefined
   const flags = { drafts: values.drafts, future: values.future, baseUrl: values['base-url'] }
-  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress })
+  const timings = process.env.INKSTONE_TIMINGS ? new Map<string, number>() : undefined
+  const onTiming = timings ? (stage: string, ms: number) => timings.set(stage, (timings.get(stage) ?? 0) + ms) : undefined
+  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming })
+  if (timings) {
+    const { parse, rendered, skipped } = result.stats
+    io.err([...timings].map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(' · ') +
+      ` · parsed ${parse.parsed}, cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped}\n`)
+  }
   if (onProgress && lastProgress > 0) io.err('\r\x1b[K')
   io.err(formatReport(result.problems, root, paint))
   const errors = result.problems.filter((p) => p.fatal).length

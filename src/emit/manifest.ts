@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { Problem } from '../types.js'
 
 /** One output file as last written. */
 export interface ManifestEntry {
@@ -20,6 +21,14 @@ export interface ManifestEntry {
 export interface Manifest {
   version: 1
   files: Record<string, ManifestEntry>
+  /** Digest of every input of the build that wrote this output (see build-inputs.ts). */
+  inputs?: string
+  /** Until when (ms) the clock cannot change the published posts; null: never. */
+  horizon?: number | null
+  /** The warnings of that build, printed again when a build stops early. */
+  problems?: Problem[]
+  /** Counts for the summary line of a build that stops early. */
+  counts?: { posts: number; pages: number }
 }
 
 /**

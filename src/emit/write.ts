@@ -4,6 +4,7 @@
  * longer belong to the site, and never write outside the output folder.
  */
 import { createHash } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { OutputFile } from '../types.js'
@@ -40,23 +41,27 @@ export type DiskState = Map<string, { size: number; mtimeMs: number }>
  */
 export async function scanOutput(dir: string, prefix = ''): Promise<DiskState> {
   const found: DiskState = new Map()
+  scanInto(dir, prefix, found)
+  return found
+}
+
+// Synchronous on purpose: stat-ing thousands of files through promises costs
+// a thread-pool round trip each, about five times slower than a plain loop.
+function scanInto(dir: string, prefix: string, found: DiskState): void {
   let entries
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    entries = readdirSync(dir, { withFileTypes: true })
   } catch {
-    return found
+    return
   }
-  await Promise.all(
-    entries.map(async (e) => {
-      const rel = prefix + e.name
-      if (e.isDirectory()) for (const [k, v] of await scanOutput(join(dir, e.name), rel + '/')) found.set(k, v)
-      else if (e.isFile() || e.isSymbolicLink()) {
-        const s = await stat(join(dir, e.name)).catch(() => undefined)
-        if (s) found.set(rel, { size: s.size, mtimeMs: s.mtimeMs })
-      }
-    })
-  )
-  return found
+  for (const e of entries) {
+    const rel = prefix + e.name
+    if (e.isDirectory()) scanInto(join(dir, e.name), rel + '/', found)
+    else if (e.isFile() || e.isSymbolicLink()) {
+      const s = statSync(join(dir, e.name), { throwIfNoEntry: false })
+      if (s) found.set(rel, { size: s.size, mtimeMs: s.mtimeMs })
+    }
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
  * becomes the bundle `hello-world/index.md`. Renaming the file or changing
  * the post's `date` gives a new id (readers show the post again).
  */
+import { createHash } from 'node:crypto'
 import type { ElementContent } from 'xast'
 import type { SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
@@ -208,10 +209,12 @@ export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items
   }
 }
 
-/** One file of the feeds: output path (under the output folder) and text. */
+/** One file of the feeds: output path, a hash of what it is made from, and how to make its text. */
 export interface FeedFile {
   outPath: string
-  text: string
+  /** Hash of the feed document (and format): equal keys give equal bytes. */
+  key: string
+  make: () => string
 }
 
 /**
@@ -224,16 +227,27 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
   const items = new Map<Post, FeedItem>()
   const atomMemo = new Map<FeedItem, ElementContent>()
   const rssMemo = new Map<FeedItem, ElementContent>()
+  // Each item is hashed once; a feed's key combines its own fields with its items' hashes.
+  const itemHashes = new Map<FeedItem, string>()
+  const itemHash = (item: FeedItem): string => {
+    let hash = itemHashes.get(item)
+    if (!hash) itemHashes.set(item, (hash = createHash('sha1').update(JSON.stringify(item)).digest('hex')))
+    return hash
+  }
   const files: FeedFile[] = []
   for (const scope of feedScopes(graph)) {
     const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
     const doc = feedDoc(graph, scope, posts, items)
+    const key = createHash('sha1').update(FEED_FORMAT_VERSION).update(JSON.stringify({ ...doc, items: doc.items.map(itemHash) })).digest('hex')
     const paths = feedPaths(scope.base)
     files.push(
-      { outPath: paths.atom.slice(1), text: atomFeed(doc, atomMemo) },
-      { outPath: paths.rss.slice(1), text: rssFeed(doc, rssMemo) },
-      { outPath: paths.json.slice(1), text: jsonFeed(doc) }
+      { outPath: paths.atom.slice(1), key: 'atom:' + key, make: () => atomFeed(doc, atomMemo) },
+      { outPath: paths.rss.slice(1), key: 'rss:' + key, make: () => rssFeed(doc, rssMemo) },
+      { outPath: paths.json.slice(1), key: 'json:' + key, make: () => jsonFeed(doc) }
     )
   }
   return files
 }
+
+/** Bump when the feed writers change their output for the same document. */
+const FEED_FORMAT_VERSION = 'feeds-1'

@@ -36,6 +36,34 @@ export function viewHash(view: unknown, themeDigest: string): string {
 }
 
 /**
+ * An output made from a view: reuse the file on disk when the view hash is
+ * the one the last build wrote it from and the file is untouched since;
+ * otherwise make the bytes. Shared by pages and feeds.
+ *
+ * @param outPath Output path.
+ * @param key Hash of everything the bytes depend on.
+ * @param make Produces the text (only called when needed).
+ * @param previous Manifest entries of the last build.
+ * @param onDisk What the output folder holds now.
+ * @returns The output file and whether it was kept.
+ */
+export function keepOrMake(
+  outPath: string,
+  key: string,
+  make: () => string,
+  previous: Record<string, ManifestEntry>,
+  onDisk: DiskState
+): { file: OutputFile; kept: boolean } {
+  const last = previous[outPath]
+  const disk = onDisk.get(outPath)
+  if (last && last.view === key && disk && disk.size === last.size && disk.mtimeMs === last.mtimeMs) {
+    return { file: { outPath, kind: 'keep', hash: last.hash, size: last.size }, kept: true }
+  }
+  const data = encoder.encode(make())
+  return { file: { outPath, kind: 'bytes', data, hash: hashBytes(data) }, kept: false }
+}
+
+/**
  * Render every route.
  *
  * @param routes Routes with view-models.
@@ -60,25 +88,16 @@ export function renderRoutes(
   for (const route of routes) {
     const vh = viewHash(route.view, themeDigest)
     views.set(route.outPath, vh)
-    const last = previous[route.outPath]
-    const disk = onDisk.get(route.outPath)
-    if (last && last.view === vh && disk && disk.size === last.size && disk.mtimeMs === last.mtimeMs) {
-      // Same view, same theme, file untouched since we wrote it: same bytes.
-      files.push({ outPath: route.outPath, kind: 'keep', hash: last.hash, size: last.size })
-      skipped++
-      continue
-    }
-    let html: string
     try {
-      html = toHtml(theme.render(route.view), { allowDangerousHtml: true }) + '\n'
+      // Same view, same theme, file untouched since we wrote it: same bytes, nothing to render.
+      const { file, kept } = keepOrMake(route.outPath, vh, () => toHtml(theme.render(route.view), { allowDangerousHtml: true }) + '\n', previous, onDisk)
+      files.push(file)
+      if (kept) skipped++
+      else rendered++
     } catch (error) {
       const err = error as Error
       problems.push(problem('templates/index.tsx', 'template-error', `Rendering ${route.url} failed: ${err.message}`, stackPlace(err)))
-      continue
     }
-    const data = encoder.encode(html)
-    files.push({ outPath: route.outPath, kind: 'bytes', data, hash: hashBytes(data) })
-    rendered++
   }
   return { files, views, rendered, skipped, problems }
 }

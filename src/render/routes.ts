@@ -222,8 +222,8 @@ class ViewContext {
       summaryHtml: m.summary !== undefined
         ? `<p>${escapeHtml(m.summary)}</p>`
         : resolveReferences(post.entry.body.excerptHtml, refs, this.config, 'href'),
-      tags: post.tags.map((t) => this.tag(t)),
-      column: post.column ? this.columnRef(post.column) : undefined,
+      tags: post.tags.map((t) => ({ name: t.name, href: href(this.config, t.url) })),
+      column: post.column ? { id: post.column.id, title: post.column.title, href: href(this.config, post.column.url) } : undefined,
       readingMinutes: post.entry.body.metrics.readingMinutes,
       words: post.entry.body.metrics.words,
       draft: post.draft,

@@ -151,6 +151,12 @@ export interface UiStrings {
   poweredBy: string
 }
 
+/** A tag on a post: no count, so a card's view does not change when other posts change tags. */
+export type TagRefView = Pick<TagView, 'name' | 'href'>
+
+/** A post's column: no count, for the same reason. */
+export type ColumnLinkView = Omit<ColumnRefView, 'count'>
+
 /** A post in a list. */
 export interface PostCardView {
   title: string
@@ -158,8 +164,8 @@ export interface PostCardView {
   date: DateView
   updated?: DateView
   summaryHtml: string
-  tags: TagView[]
-  column?: ColumnRefView
+  tags: TagRefView[]
+  column?: ColumnLinkView
   readingMinutes: number
   words: number
   draft: boolean

@@ -30,6 +30,9 @@ function site(): string {
 }
 const flags = { drafts: false, future: false }
 const cacheFile = (root: string) => join(root, '.inkstone-cache', ENTRY_CACHE_FILE)
+/** A new output folder: the entry cache is what CI keeps, not the output, so these builds cannot stop early. */
+let outs = 0
+const fresh = (root: string) => join(root, `out-${++outs}`)
 const T = 120_000
 
 describe('the persistent cache in builds', () => {
@@ -39,13 +42,14 @@ describe('the persistent cache in builds', () => {
     expect(cold.ok).toBe(true)
     expect(cold.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
     expect(existsSync(cacheFile(root))).toBe(true)
-    const warm = await build({ root, flags, now: NOW, workers: 0 })
+    const warmOut = fresh(root)
+    const warm = await build({ root, outDir: warmOut, flags, now: NOW, workers: 0 })
     expect(warm.stats.parse).toMatchObject({ parsed: 0, cached: 3 })
-    expect(warm.stats.written).toBe(0)
     const out = join(root, 'clean')
     const clean = await build({ root, outDir: out, flags, now: NOW, cache: false })
     expect(clean.ok).toBe(true)
     expect([...readTree(out)]).toEqual([...readTree(join(root, 'dist'))])
+    expect([...readTree(warmOut)]).toEqual([...readTree(join(root, 'dist'))])
   }, T)
 
   it('re-parses only the edited file', async () => {
@@ -61,11 +65,11 @@ describe('the persistent cache in builds', () => {
     await build({ root, flags, now: NOW, workers: 0 })
     const bytes = readFileSync(cacheFile(root))
     writeFileSync(cacheFile(root), bytes.subarray(0, bytes.length >> 1))
-    const result = await build({ root, flags, now: NOW, workers: 0 })
+    const result = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(result.ok).toBe(true)
     expect(result.problems.map((p) => p.ruleId)).toContain('cache-corrupt')
     expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
-    const again = await build({ root, flags, now: NOW, workers: 0 })
+    const again = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(again.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
     expect(again.stats.parse).toMatchObject({ parsed: 0, cached: 3 })
   }, T)
@@ -94,9 +98,36 @@ describe('the persistent cache in builds', () => {
     const header = Buffer.from(bytes.subarray(0, 16))
     header.writeBigUInt64LE(BigInt(payload.length), 8)
     writeFileSync(file, Buffer.concat([header, payload]))
-    const result = await build({ root, flags, now: NOW, workers: 0 })
+    const result = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(result.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
     expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })
+  }, T)
+
+  it('an unchanged rebuild into an untouched output stops early, and anything that changes the output does not', async () => {
+    const root = site()
+    writeFileSync(join(root, 'content', 'posts', 'later.md'), '---\ntitle: 以后\ndate: 2030-01-01\n---\n\n```nosuchlang\nx\n```\n')
+    const first = await build({ root, flags, now: NOW, workers: 0 })
+    expect(first.stats.parse.parsed).toBe(4)
+    const same = await build({ root, flags, now: NOW, workers: 0 })
+    // Nothing parsed, rendered or written; the warnings of the last build are reported again.
+    expect(same.stats).toMatchObject({ written: 0, removed: 0, parse: { parsed: 0, cached: 0 } })
+    expect(same.stats.unchanged).toBe(readTree(join(root, 'dist')).size)
+    expect(same.problems).toEqual(first.problems)
+    // A file removed from the output: a full build puts it back.
+    rmSync(join(root, 'dist', 'posts', 'p1', 'index.html'))
+    const repaired = await build({ root, flags, now: NOW, workers: 0 })
+    expect(repaired.stats.written).toBe(1)
+    expect(existsSync(join(root, 'dist', 'posts', 'p1', 'index.html'))).toBe(true)
+    // The clock passes the future post's date: it is published without any file changing.
+    const later = await build({ root, flags, now: Date.parse('2030-06-01T00:00:00Z'), workers: 0 })
+    expect(later.stats.written).toBeGreaterThan(0)
+    expect(existsSync(join(root, 'dist', 'posts', 'later', 'index.html'))).toBe(true)
+    // A public file changes: it is copied.
+    mkdirSync(join(root, 'public'), { recursive: true })
+    writeFileSync(join(root, 'public', 'x.txt'), 'x')
+    const copied = await build({ root, flags, now: Date.parse('2030-06-01T00:00:00Z'), workers: 0 })
+    expect(readFileSync(join(root, 'dist', 'x.txt'), 'utf8')).toBe('x')
+    expect(copied.stats.written).toBe(1)
   }, T)
 
   it('--no-cache neither reads nor writes the cache', async () => {

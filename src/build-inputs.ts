@@ -1,0 +1,82 @@
+/**
+ * The digest of everything a build reads, so that a build whose inputs are
+ * exactly those of the last successful build into an untouched output folder
+ * can stop early: the output is a pure function of these inputs, so it would
+ * be byte-identical. What goes in (keep this list complete):
+ *
+ * - the tool (version, lockfile, compiled code) and the theme's digest;
+ * - `site.yaml` and the build flags (drafts, future, base URL, dev);
+ * - every content file: Markdown by content hash, other files (images,
+ *   bundle files, whose sizes and copies the build uses) by size and mtime;
+ * - every `public/` file by size and mtime;
+ * - the dates git gives (when `updated_from_git` is on);
+ * - "now", through a horizon: the date of the earliest post that is still in
+ *   the future; once now passes it, the published set changes.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BuildFlags } from './types.js'
+import type { GitDates } from './git/dates.js'
+import { ignored } from './content/discover.js'
+
+/** Everything besides file contents that the digest covers. */
+export interface InputParts {
+  tool: string
+  theme: string
+  configText: string
+  flags: BuildFlags
+  /** Markdown sources: path → content hash (in source order). */
+  sources: Array<[string, string]>
+  git: GitDates
+}
+
+/** Path, size and mtime of every non-Markdown file under a folder, in a stable order. */
+function statTree(root: string, rel: string, hash: ReturnType<typeof createHash>): void {
+  let names: string[]
+  try {
+    names = readdirSync(join(root, rel)).sort()
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (ignored(name) && name !== '.well-known') continue
+    const path = `${rel}/${name}`
+    const s = statSync(join(root, path), { throwIfNoEntry: false })
+    if (!s) continue
+    if (s.isDirectory()) statTree(root, path, hash)
+    else if (!name.endsWith('.md')) hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`)
+  }
+}
+
+/**
+ * Digest the inputs of a build.
+ *
+ * @param root Site root (absolute).
+ * @param parts Tool, theme, config, flags, sources, git dates.
+ * @returns Hex digest.
+ */
+export function inputsDigest(root: string, parts: InputParts): string {
+  const hash = createHash('sha256')
+  hash.update(JSON.stringify([parts.tool, parts.theme, parts.configText, parts.flags]))
+  for (const [path, sourceHash] of parts.sources) hash.update(`${path}\0${sourceHash}\n`)
+  statTree(root, 'content', hash)
+  statTree(root, 'public', hash)
+  const git = parts.git
+  hash.update(JSON.stringify([git.available, git.shallow, [...git.edited].sort(), [...git.committed].sort()]))
+  return hash.digest('hex')
+}
+
+/**
+ * The earliest date after `now` among `dates`, or Infinity: until then, the
+ * set of published posts cannot change by the clock alone.
+ *
+ * @param dates Post dates (ms).
+ * @param now Now (ms).
+ * @returns Horizon (ms).
+ */
+export function horizonOf(dates: number[], now: number): number {
+  let horizon = Infinity
+  for (const d of dates) if (d > now && d < horizon) horizon = d
+  return horizon
+}
