@@ -113,7 +113,7 @@ function workerFile(): URL {
 }
 
 /** Size and mtime of the files an entry references (images), to revalidate cached entries. */
-async function fingerprint(root: string, entry: Entry): Promise<string> {
+export async function fingerprint(root: string, entry: Entry): Promise<string> {
   const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
   if (targets.length === 0) return ''
   const parts = await Promise.all(

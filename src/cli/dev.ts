@@ -1,11 +1,11 @@
 /**
  * `inkstone dev [root] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open]`
  */
-import { parseArgs } from 'node:util'
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import pc from 'picocolors'
 import type { Io } from './main.js'
+import { parseCommand } from './args.js'
 import { plain } from './report.js'
 
 /** Help text of `inkstone dev`. */
@@ -61,36 +61,18 @@ export function openBrowser(url: string): void {
  * @returns Exit code (when stopped).
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        drafts: { type: 'boolean' },
-        'no-drafts': { type: 'boolean', default: false },
-        future: { type: 'boolean' },
-        'no-future': { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        open: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    io.err(`inkstone dev: ${(error as Error).message}\n`)
-    return 2
-  }
+  const parsed = parseCommand<{ port?: string; host: string; drafts?: boolean; 'no-drafts': boolean; future?: boolean; 'no-future': boolean; 'base-url'?: string; open: boolean }>('dev', argv, {
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    drafts: { type: 'boolean' },
+    'no-drafts': { type: 'boolean', default: false },
+    future: { type: 'boolean' },
+    'no-future': { type: 'boolean', default: false },
+    'base-url': { type: 'string' },
+    open: { type: 'boolean', default: false }
+  }, devHelp, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(devHelp + '\n')
-    return 0
-  }
-  if (positionals.length > 1) {
-    io.err('inkstone dev: expected at most one site root\n')
-    return 2
-  }
   const port = parsePort(values.port, 4000)
   if (port === undefined) {
     io.err('inkstone dev: --port takes a number from 0 to 65535\n')

@@ -2,11 +2,11 @@
  * The command line: argv → command. The only place that reads the clock for
  * builds, prints, and sets the exit code (0 ok, 1 content errors, 2 usage).
  */
-import { parseArgs } from 'node:util'
 import { relative, resolve } from 'node:path'
 import pc from 'picocolors'
 import { build } from '../build.js'
 import { formatReport, type Paint } from './report.js'
+import { parseCommand } from './args.js'
 
 /** Text of `inkstone --help`. */
 export const help = `Inkstone (砚): a static site generator for personal blogs.
@@ -71,35 +71,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 async function runBuild(argv: string[], io: Io): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        drafts: { type: 'boolean', default: false },
-        future: { type: 'boolean', default: false },
-        'base-url': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        verify: { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    io.err(`inkstone build: ${(error as Error).message}\n`)
-    return 2
-  }
+  const parsed = parseCommand<{
+    out?: string; drafts: boolean; future: boolean; 'base-url'?: string; 'no-cache': boolean; verify: boolean; workers?: string
+  }>('build', argv, {
+    out: { type: 'string' },
+    drafts: { type: 'boolean', default: false },
+    future: { type: 'boolean', default: false },
+    'base-url': { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+    workers: { type: 'string' }
+  }, help, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(help + '\n')
-    return 0
-  }
-  if (positionals.length > 1) {
-    io.err('inkstone build: expected at most one site root\n')
-    return 2
-  }
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
     io.err('inkstone build: --workers takes a whole number\n')

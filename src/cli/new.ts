@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { DateTime } from 'luxon'
 import type { Io } from './main.js'
+import { parseCommand } from './args.js'
 import { loadConfig } from '../config/load.js'
 import { columnText, nameProblem, newPostSlug, pageText, postText } from '../content/new-post.js'
 
@@ -36,31 +36,17 @@ Options:
  * @returns Exit code.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        root: { type: 'string', default: '.' },
-        slug: { type: 'string' },
-        tags: { type: 'string' },
-        column: { type: 'string' },
-        bundle: { type: 'boolean', default: false },
-        title: { type: 'string' },
-        parent: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    io.err(`inkstone new: ${(error as Error).message}\n`)
-    return 2
-  }
+  const parsed = parseCommand<{ root: string; slug?: string; tags?: string; column?: string; bundle: boolean; title?: string; parent?: string }>('new', argv, {
+    root: { type: 'string', default: '.' },
+    slug: { type: 'string' },
+    tags: { type: 'string' },
+    column: { type: 'string' },
+    bundle: { type: 'boolean', default: false },
+    title: { type: 'string' },
+    parent: { type: 'string' }
+  }, newHelp, io, Infinity)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(newHelp + '\n')
-    return 0
-  }
   const root = resolve(values.root)
   const fail = (message: string, code = 1): number => {
     io.err(`inkstone new: ${message}\n`)

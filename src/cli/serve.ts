@@ -4,10 +4,10 @@
  * no live reload).
  */
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { relative, resolve } from 'node:path'
 import pc from 'picocolors'
 import type { Io } from './main.js'
+import { parseCommand } from './args.js'
 import { plain } from './report.js'
 import { loadConfig } from '../config/load.js'
 import { openBrowser, parsePort } from './dev.js'
@@ -34,33 +34,15 @@ Options:
  * @returns Exit code (when stopped).
  */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dir: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'base-url': { type: 'string' },
-        open: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false }
-      }
-    })
-  } catch (error) {
-    io.err(`inkstone serve: ${(error as Error).message}\n`)
-    return 2
-  }
+  const parsed = parseCommand<{ dir?: string; port?: string; host: string; 'base-url'?: string; open: boolean }>('serve', argv, {
+    dir: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'base-url': { type: 'string' },
+    open: { type: 'boolean', default: false }
+  }, serveHelp, io)
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    io.out(serveHelp + '\n')
-    return 0
-  }
-  if (positionals.length > 1) {
-    io.err('inkstone serve: expected at most one site root\n')
-    return 2
-  }
   const port = parsePort(values.port, 4000)
   if (port === undefined) {
     io.err('inkstone serve: --port takes a number from 0 to 65535\n')

@@ -10,14 +10,13 @@
  * changed path. When in doubt (`changed` undefined: first build, a folder
  * was added or removed, or the config changed) everything is read again.
  */
-import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Entry, Problem } from '../types.js'
 import type { SourceRef } from '../content/discover.js'
 import type { Manifest } from '../emit/manifest.js'
 import type { DiskState } from '../emit/write.js'
 import { configDigest } from '../cache/digest.js'
-import { parseEntries, type ParseInput, type ParseStats } from '../parse-entries.js'
+import { fingerprint, parseEntries, type ParseInput, type ParseStats } from '../parse-entries.js'
 
 interface Remembered {
   /** Kind and bundle assets of the source when parsed. */
@@ -42,17 +41,6 @@ export interface BuildMemory {
 
 const keyOf = (source: SourceRef): string => `${source.kind}\0${source.assets.join('\0')}`
 
-async function fingerprint(root: string, entry: Entry): Promise<string> {
-  const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
-  if (targets.length === 0) return ''
-  const parts = await Promise.all(
-    targets.map(async (t) => {
-      const s = await stat(join(root, t)).catch(() => undefined)
-      return s ? `${t}:${s.size}:${s.mtimeMs}` : `${t}:missing`
-    })
-  )
-  return parts.join('|')
-}
 
 /**
  * Parse the sources, reusing the entries of the last build for files the
