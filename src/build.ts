@@ -24,6 +24,7 @@ import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
 import { publishingFiles } from './render/publish.js'
 import { searchIndexFile } from './render/search.js'
+import { katexSubset } from './render/katex-css.js'
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -216,12 +217,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
   let katexCss: string | undefined
   if (usesMath) {
-    katexCss = 'assets/katex/katex.min.css'
+    // Only the KaTeX rules and fonts the site's formulas use (see katex-css.ts).
     const dist = join(packageRoot, 'node_modules', 'katex', 'dist')
-    files.push(await copyOf(dist, 'katex.min.css', katexCss))
-    for (const font of (await readdir(join(dist, 'fonts'))).sort()) {
-      files.push(await copyOf(dist, `fonts/${font}`, `assets/katex/fonts/${font}`))
-    }
+    const bodies = [...graph.posts.map((p) => p.entry.body), ...graph.pages.map((p) => p.entry.body)].filter((b) => b.math).map((b) => b.html)
+    const subset = katexSubset(await readFile(join(dist, 'katex.min.css'), 'utf8'), bodies)
+    const data = new TextEncoder().encode(subset.css)
+    const hash = hashBytes(data)
+    katexCss = `assets/katex/katex.${hash.slice(0, 8)}.css`
+    files.push({ outPath: katexCss, kind: 'bytes', data, hash })
+    for (const font of subset.fonts) files.push(await copyOf(dist, font, `assets/katex/${font}`))
   }
 
   const routes = routesOf(graph, {

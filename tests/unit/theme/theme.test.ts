@@ -103,7 +103,8 @@ function assetsOf(tree: Root): { css: string[]; js: string[]; inlineJs: string[]
 const localFile = (href: string): string => join(dir, decodeURIComponent(new URL(href, SITE).pathname.slice('/blog/'.length)))
 
 describe('budgets', () => {
-  it('the theme stylesheet is under 30 KB and the theme script under 10 KB on every page', async () => {
+  it('all the CSS of a page (theme and KaTeX) is under 30 KB and the theme script under 10 KB on every page', async () => {
+    let mathPages = 0
     const sizes = new Map<string, number>()
     const size = async (href: string): Promise<number> => {
       if (!sizes.has(href)) sizes.set(href, (await readFile(localFile(href))).byteLength)
@@ -114,12 +115,17 @@ describe('budgets', () => {
       const { css, js, inlineJs } = assetsOf(tree)
       const theme = css.filter((h) => h.includes('/assets/theme.'))
       expect(theme, relative(dir, file)).toHaveLength(1)
-      // KaTeX's stylesheet is added only on pages with formulas and is not the theme's; see the README.
-      const themeCss = (await Promise.all(theme.map(size))).reduce((a, b) => a + b, 0)
-      expect(themeCss, relative(dir, file)).toBeLessThan(30 * 1024)
+      // Every stylesheet the page loads counts, KaTeX's (on pages with formulas) included.
+      const allCss = (await Promise.all(css.map(size))).reduce((a, b) => a + b, 0)
+      expect(allCss, relative(dir, file)).toBeLessThan(30 * 1024)
+      if (relative(dir, file).startsWith('posts/math-in-markdown')) {
+        mathPages++
+        expect(css.some((h) => h.includes('/assets/katex/')), 'math page links KaTeX CSS').toBe(true)
+      }
       const ownJs = (await Promise.all(js.map(size))).reduce((a, b) => a + b, 0) + inlineJs.reduce((a, s) => a + Buffer.byteLength(s), 0)
       expect(ownJs, relative(dir, file)).toBeLessThan(10 * 1024)
     }
+    expect(mathPages).toBe(1)
   })
 })
 
