@@ -26,7 +26,11 @@ function lockDigest(): string {
   }
 }
 
-/** Path, size and mtime of every compiled file of the tool (~100 stats, a few ms). */
+/**
+ * Path and contents of every compiled file of the tool (~100 files, ~1 MB, a
+ * few ms). Contents, not mtimes: CI compiles afresh on every run (`npm ci`
+ * runs `prepare`), and a cache keyed on mtimes would never hit there.
+ */
 function codeDigest(): string {
   const hash = createHash('sha256')
   const walk = (dir: string, rel: string): void => {
@@ -41,7 +45,7 @@ function codeDigest(): string {
       const s = statSync(abs, { throwIfNoEntry: false })
       if (!s) continue
       if (s.isDirectory()) walk(abs, `${rel}${name}/`)
-      else if (name.endsWith('.js')) hash.update(`${rel}${name}\0${s.size}\0${s.mtimeMs}\n`)
+      else if (name.endsWith('.js')) hash.update(`${rel}${name}\0`).update(readFileSync(abs)).update('\n')
     }
   }
   walk(join(packageRoot, '.build', 'src'), '')
