@@ -140,7 +140,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const sources: SourceRef[] = await discover(root)
   mark('discover')
   // Read every source once: its hash decides whether anything changed at all, and the parse reuses the bytes.
-  const preread = sources.map((source): Uint8Array | Error => {
+  // (The dev memory knows which files changed and reads only those.)
+  const preread = options.memory ? [] : sources.map((source): Uint8Array | Error => {
     try {
       return readFileSync(join(root, source.path))
     } catch (error) {
