@@ -248,7 +248,8 @@ class ViewContext {
         ...this.card(post),
         bodyHtml: resolveReferences(body.html, refs, config, 'href'),
         toc: body.toc,
-        showToc: body.toc.length >= 3,
+        // Long posts only: three sections or more, and more than a few minutes of reading.
+        showToc: body.toc.length >= 3 && body.metrics.words >= 600,
         license: { name: license.name, href: license.url },
         cover: post.cover ? (/^[a-z]+:/i.test(post.cover) ? post.cover : href(config, post.cover)) : undefined,
         absoluteUrl: absolute(config, post.url)
