@@ -6,15 +6,15 @@
  *
  * - the tool (version, lockfile, compiled code) and the theme's digest;
  * - `site.yaml` and the build flags (drafts, future, base URL, dev);
- * - every content file: Markdown by content hash, other files (images,
- *   bundle files, whose sizes and copies the build uses) by size and mtime;
- * - every `public/` file by size and mtime;
+ * - every content file and every `public/` file by content hash (not mtime:
+ *   a CI checkout gives every file a new mtime; the build reads these files
+ *   to copy them anyway);
  * - the dates git gives (when `updated_from_git` is on);
  * - "now", through a horizon: the date of the earliest post that is still in
  *   the future; once now passes it, the published set changes.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BuildFlags } from './types.js'
 import type { GitDates } from './git/dates.js'
@@ -31,7 +31,7 @@ export interface InputParts {
   git: GitDates
 }
 
-/** Path, size and mtime of every non-Markdown file under a folder, in a stable order. */
+/** Path and content hash of every non-Markdown file under a folder, in a stable order. */
 function statTree(root: string, rel: string, hash: ReturnType<typeof createHash>): void {
   let names: string[]
   try {
@@ -45,7 +45,15 @@ function statTree(root: string, rel: string, hash: ReturnType<typeof createHash>
     const s = statSync(join(root, path), { throwIfNoEntry: false })
     if (!s) continue
     if (s.isDirectory()) statTree(root, path, hash)
-    else if (!name.endsWith('.md')) hash.update(`${path}\0${s.size}\0${s.mtimeMs}\n`)
+    else if (!name.endsWith('.md')) hash.update(`${path}\0${s.size}\0${contentHash(join(root, path))}\n`)
+  }
+}
+
+function contentHash(path: string): string {
+  try {
+    return createHash('sha1').update(readFileSync(path)).digest('hex')
+  } catch {
+    return 'unreadable'
   }
 }
 

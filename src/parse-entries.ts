@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -112,14 +112,15 @@ function workerFile(): URL {
   return new URL('./workers/parse-worker.js', here)
 }
 
-/** Size and mtime of the files an entry references (images), to revalidate cached entries. */
+/** Content hashes of the files an entry references (images), to revalidate cached entries. */
 export async function fingerprint(root: string, entry: Entry): Promise<string> {
   const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
   if (targets.length === 0) return ''
   const parts = await Promise.all(
     targets.map(async (t) => {
-      const s = await stat(join(root, t)).catch(() => undefined)
-      return s ? `${t}:${s.size}:${s.mtimeMs}` : `${t}:missing`
+      // Contents, not mtimes: a CI checkout gives every file a new mtime.
+      const bytes = await readFile(join(root, t)).catch(() => undefined)
+      return bytes ? `${t}:${createHash('sha1').update(bytes).digest('hex')}` : `${t}:missing`
     })
   )
   return parts.join('|')

@@ -21,7 +21,7 @@ import { fingerprint, parseEntries, type ParseInput, type ParseStats } from '../
 interface Remembered {
   /** Kind and bundle assets of the source when parsed. */
   key: string
-  /** Size and mtime of referenced files. */
+  /** Content hashes of referenced files (see `fingerprint`). */
   assets: string
   entry: Entry
 }
