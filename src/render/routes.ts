@@ -3,7 +3,8 @@
  * template receives. Pure; lists are sorted once in the graph and paginated
  * here by slicing.
  */
-import type { SiteConfig, SiteDate } from '../types.js'
+import { createHash } from 'node:crypto'
+import type { RenderedBody, SiteConfig, SiteDate } from '../types.js'
 import type { Column, Post, SiteGraph, Tag } from '../site/graph.js'
 import { absolute, href, outPathOf, pagePath } from '../site/urls.js'
 import { formatDate } from '../content/dates.js'
@@ -138,6 +139,27 @@ function monthLabel(year: number, month: number, language: string): string {
     : new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15))
 }
 
+const bodyHashes = new WeakMap<RenderedBody, string>()
+
+/** A hash of a rendered body, once per body object (the dev memory keeps unchanged entries across builds). */
+function bodyHash(body: RenderedBody): string {
+  let hash = bodyHashes.get(body)
+  if (!hash) bodyHashes.set(body, (hash = createHash('sha1').update(body.html).digest('hex')))
+  return hash
+}
+
+/**
+ * Give a post view its `bodyHtml` as a getter that JSON does not see. The
+ * resolved body is a pure function of the body, the base path and the
+ * resolved reference URLs, which `bodyKey` holds; hashing the key instead of
+ * some 6 KB of HTML per post, and resolving the HTML only for pages that are
+ * rendered, is what keeps a one-post rebuild from touching every body.
+ */
+function lazyBody(view: object, make: () => string): void {
+  let html: string | undefined
+  Object.defineProperty(view, 'bodyHtml', { enumerable: false, get: () => (html ??= make()) })
+}
+
 /** Builds view pieces for one graph; caches what many routes share. */
 class ViewContext {
   readonly strings
@@ -242,18 +264,21 @@ class ViewContext {
     const newer = graph.posts[post.index - 1]
     const link = (p: Post | undefined) => (p ? { title: p.title, href: href(config, p.url) } : undefined)
     const license = m.license ?? config.license
+    const postView = {
+      ...this.card(post),
+      // The body's key stands in for the body in the view hash (see lazyBody); the HTML is made only to render.
+      bodyKey: `${bodyHash(body)}|${config.basePath}|${JSON.stringify(refs)}`,
+      toc: body.toc,
+      // Long posts only: three sections or more, and more than a few minutes of reading.
+      showToc: body.toc.length >= 3 && body.metrics.words >= 600,
+      license: { name: license.name, href: license.url },
+      cover: post.cover ? (/^[a-z]+:/i.test(post.cover) ? post.cover : href(config, post.cover)) : undefined,
+      absoluteUrl: absolute(config, post.url)
+    }
+    lazyBody(postView, () => resolveReferences(body.html, refs, config, 'href'))
     const view: PostPageView = {
       kind: 'post',
-      post: {
-        ...this.card(post),
-        bodyHtml: resolveReferences(body.html, refs, config, 'href'),
-        toc: body.toc,
-        // Long posts only: three sections or more, and more than a few minutes of reading.
-        showToc: body.toc.length >= 3 && body.metrics.words >= 600,
-        license: { name: license.name, href: license.url },
-        cover: post.cover ? (/^[a-z]+:/i.test(post.cover) ? post.cover : href(config, post.cover)) : undefined,
-        absoluteUrl: absolute(config, post.url)
-      },
+      post: postView as PostPageView['post'],
       prev: link(older),
       next: link(newer),
       site: this.site,

@@ -191,7 +191,10 @@ interface PageBase {
 export interface PostPageView extends PageBase {
   kind: 'post'
   post: PostCardView & {
+    /** The body HTML (a getter: made only when the page is rendered; not part of the view's JSON). */
     bodyHtml: string
+    /** What the body is made from, for the view hash. */
+    bodyKey: string
     toc: TocItem[]
     /** Show the table of contents (long posts). */
     showToc: boolean

@@ -98,10 +98,23 @@ export function isContained(outPath: string): boolean {
  * @returns Root-relative href like `/blog/tags/%E8%AF%BB%E4%B9%A6/`.
  */
 export function href(config: Pick<SiteConfig, 'basePath'>, path: string): string {
+  // Pages link to the same few thousand paths over and over: encode each once.
+  const key = config.basePath + '\0' + path
+  let result = hrefs.get(key)
+  if (result === undefined) {
+    if (hrefs.size > 100_000) hrefs.clear()
+    hrefs.set(key, (result = encodeHref(config.basePath, path)))
+  }
+  return result
+}
+
+const hrefs = new Map<string, string>()
+
+function encodeHref(basePath: string, path: string): string {
   const hash = path.indexOf('#')
   const main = hash === -1 ? path : path.slice(0, hash)
   const fragment = hash === -1 ? '' : '#' + encodeURIComponent(path.slice(hash + 1))
-  return config.basePath.replace(/\/$/, '') + encodePath(main) + fragment
+  return basePath.replace(/\/$/, '') + encodePath(main) + fragment
 }
 
 /**
