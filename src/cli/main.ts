@@ -29,6 +29,13 @@ Build options:
 
 Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage errors.`
 
+/** The commands besides `build`, each in its own module. */
+const commands: Record<'dev' | 'serve' | 'new', () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
+  dev: () => import('./dev.js'),
+  serve: () => import('./serve.js'),
+  new: () => import('./new.js')
+}
+
 /** Where output goes (injected in tests). */
 export interface Io {
   out: (text: string) => void
@@ -59,12 +66,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (command === 'build') return runBuild(rest, io)
   if (command === 'dev' || command === 'serve' || command === 'new') {
-    const mod = await import(`./${command}.js`).catch(() => undefined)
-    if (!mod) {
-      io.err(`inkstone: \`${command}\` is not available in this version\n`)
-      return 2
-    }
-    return (mod as { run: (argv: string[], io: Io) => Promise<number> }).run(rest, io)
+    // Loaded on demand: `build` never pays for the dev server, the watcher or pinyin.
+    const mod = await commands[command]()
+    return mod.run(rest, io)
   }
   io.err(`inkstone: unknown command \`${command}\`; see \`inkstone --help\`\n`)
   return 2
