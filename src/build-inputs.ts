@@ -14,7 +14,8 @@
  *   the future; once now passes it, the published set changes.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
+import { fileHash } from './util/file-hash.js'
 import { join } from 'node:path'
 import type { BuildFlags } from './types.js'
 import type { GitDates } from './git/dates.js'
@@ -50,11 +51,7 @@ function statTree(root: string, rel: string, hash: ReturnType<typeof createHash>
 }
 
 function contentHash(path: string): string {
-  try {
-    return createHash('sha1').update(readFileSync(path)).digest('hex')
-  } catch {
-    return 'unreadable'
-  }
+  return fileHash(path)?.hash ?? 'unreadable'
 }
 
 /**

@@ -25,6 +25,7 @@ import { gitProblems, withGitDates } from './git/apply.js'
 import { publishingFiles } from './render/publish.js'
 import { searchIndexFile } from './render/search.js'
 import { katexSubset } from './render/katex-css.js'
+import { fileHash } from './util/file-hash.js'
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -95,8 +96,9 @@ async function publicFiles(root: string, rel = 'public'): Promise<string[]> {
 
 async function copyOf(root: string, from: string, outPath: string): Promise<OutputFile> {
   const abs = join(root, from)
-  const data = await readFile(abs)
-  return { outPath, kind: 'copy', from: abs, hash: hashBytes(data), size: data.byteLength }
+  const file = fileHash(abs)
+  if (!file) throw new Error(`Cannot read ${abs}`)
+  return { outPath, kind: 'copy', from: abs, hash: file.hash, size: file.size }
 }
 
 /** Whether the output folder holds exactly the files of the manifest, each as it was written. */

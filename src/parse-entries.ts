@@ -10,8 +10,8 @@
  * source order, so the output does not depend on the number of workers.
  */
 import { createHash } from 'node:crypto'
+import { fileHash } from './util/file-hash.js'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -116,14 +116,8 @@ function workerFile(): URL {
 export async function fingerprint(root: string, entry: Entry): Promise<string> {
   const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
   if (targets.length === 0) return ''
-  const parts = await Promise.all(
-    targets.map(async (t) => {
-      // Contents, not mtimes: a CI checkout gives every file a new mtime.
-      const bytes = await readFile(join(root, t)).catch(() => undefined)
-      return bytes ? `${t}:${createHash('sha1').update(bytes).digest('hex')}` : `${t}:missing`
-    })
-  )
-  return parts.join('|')
+  // Contents, not mtimes: a CI checkout gives every file a new mtime.
+  return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|')
 }
 
 /** Run `fn` over `items` with at most `limit` at a time. */

@@ -11,7 +11,7 @@ import { h, Fragment, RawHtml } from '../src/render/jsx.js'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagView, TagsPageView, Theme, UiStrings
+  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings
 } from '../src/render/view-types.js'
 import type { TocItem } from '../src/types.js'
 import { fill } from '../src/render/strings.js'

@@ -10,7 +10,6 @@
  * changed path. When in doubt (`changed` undefined: first build, a folder
  * was added or removed, or the config changed) everything is read again.
  */
-import { join } from 'node:path'
 import type { Entry, Problem } from '../types.js'
 import type { SourceRef } from '../content/discover.js'
 import type { Manifest } from '../emit/manifest.js'
