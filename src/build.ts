@@ -13,17 +13,17 @@ import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } fr
 import { loadConfig } from './config/load.js'
 import { discover, ignored, type SourceRef } from './content/discover.js'
 import { buildSiteGraph, type SiteGraph } from './site/graph.js'
-import { routesOf } from './render/routes.js'
-import { renderRoutes } from './render/render.js'
+import { routesOf, type Route } from './render/routes.js'
+import { renderPage, renderRoutes, templateProblem } from './render/render.js'
+import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme, packageRoot } from './render/theme.js'
 import { emit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
-import { parseWithMemory, rememberOutput, type BuildMemory } from './dev/memory.js'
+import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
-import { publishingFiles } from './render/publish.js'
-import { searchIndexFile } from './render/search.js'
+import { generatedOutputs, publishingFiles } from './render/publish.js'
 import { katexSubset } from './render/katex-css.js'
 import { fileHash } from './util/file-hash.js'
 
@@ -48,14 +48,21 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, stage: string) => void
   /** State kept between builds of one process (`inkstone dev`): the same object every time. */
   memory?: BuildMemory
+  /**
+   * Make nothing up front and write nothing: the result's `image` makes each
+   * page, feed and file when it is read (the dev server). `outDir` is unused.
+   */
+  lazy?: boolean
 }
 
 /** What a build did. */
 export interface BuildResult {
   ok: boolean
   problems: Problem[]
-  /** The output files (in memory, for the dev server and tests). */
+  /** The output files (in memory, for `--verify` and tests); empty for a lazy build. */
   files: OutputFile[]
+  /** A lazy build's outputs, made on demand. */
+  image?: SiteImage
   config?: SiteConfig
   graph?: SiteGraph
   stats: {
@@ -133,17 +140,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const emptyStats = { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } }
 
-  const loaded = await loadConfig(root, options.flags.baseUrl)
+  const { memory } = options
+  const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
   problems.push(...loaded.problems)
   const config = loaded.config
   if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats, inputs: [] }
   mark('config')
 
-  const sources: SourceRef[] = await discover(root)
+  const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
   mark('discover')
   // Read every source once: its hash decides whether anything changed at all, and the parse reuses the bytes.
   // (The dev memory knows which files changed and reads only those.)
-  const preread = options.memory ? [] : sources.map((source): Uint8Array | Error => {
+  const preread = memory ? [] : sources.map((source): Uint8Array | Error => {
     try {
       return readFileSync(join(root, source.path))
     } catch (error) {
@@ -151,19 +159,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   })
   // One `git log` for the whole site, running while the files are parsed.
-  const gitDatesRead = config.updatedFromGit ? readGitDates(root) : Promise.resolve(noGitDates())
-  const theme = await loadTheme(root, cacheDir)
+  // (The dev memory runs it again only when HEAD moved.)
+  const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
+  const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, cacheDir))
   const manifestFile = manifestPath(cacheDir, outDir)
-  const remembered = options.memory?.output?.outDir === outDir ? options.memory.output : undefined
-  const manifest = remembered ? remembered.manifest : useCache ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  const onDisk = remembered ? remembered.disk : await scanOutput(outDir)
+  // A lazy build has no output folder to compare with.
+  const manifest = useCache && !options.lazy ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
+  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir)
   mark('theme, manifest, scan output')
 
   // Nothing changed since the last build into an untouched output folder: the
   // output would be byte-identical, so stop here (see build-inputs.ts for
   // what "nothing" covers). Not in dev (it has its own memory) or --no-cache.
   let inputsKey: string | undefined
-  if (useCache && !options.memory && options.write !== false && !('problems' in theme)) {
+  if (useCache && !memory && options.write !== false && !('problems' in theme)) {
     inputsKey = inputsDigest(root, {
       tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead,
       sources: sources.map((source, i) => {
@@ -182,10 +191,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
   }
-  const parsed = await (options.memory ? parseWithMemory.bind(null, options.memory) : parseEntries)({
+  const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
-    onProgress: options.onProgress, preread: options.memory ? undefined : preread
+    onProgress: options.onProgress, preread: memory ? undefined : preread
   })
   mark('parse')
   problems.push(...parsed.problems)
@@ -195,12 +204,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const entry of entries) problems.push(...entry.problems)
   mark('git dates')
 
-  const graph = buildSiteGraph({ entries, config, flags: options.flags, now: options.now })
+  const graphInput = { entries, config, flags: options.flags, now: options.now }
+  const graph = memory ? graphWithMemory(memory, graphInput) : buildSiteGraph(graphInput)
   problems.push(...graph.problems)
   mark('site graph')
 
   if ('problems' in theme) {
     problems.push(...theme.problems)
+    if (memory) undoGraphPatch(memory)
     return { ok: false, problems, files: [], config, graph, stats: emptyStats, inputs: [] }
   }
   mark('theme')
@@ -215,8 +226,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     themeAssets[path] = hashed
     files.push({ outPath: hashed, kind: 'bytes', data, hash })
   }
-  files.push(searchIndexFile(graph))
-  mark('search index')
   const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
   let katexCss: string | undefined
   if (usesMath) {
@@ -238,11 +247,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
   })
   mark('routes')
-  // The tool's code is part of every view hash: a new renderer version re-renders every page.
-  const rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
-  problems.push(...rendered.problems)
-  files.push(...rendered.files)
-  mark('render')
 
   for (const [outPath, from] of [...graph.assets.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     try {
@@ -251,23 +255,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // The Markdown stage already reported missing files at their line.
     }
   }
+  const publicDir = join(root, 'public') + sep
   for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
   mark('assets')
-  const published = publishingFiles(graph, {
-    urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)),
-    previous: manifest.files, onDisk
-  })
-  files.push(...published.files)
-  for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
-  mark('feeds+sitemap')
+  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)) })
 
   // A public file on the path of a page would silently replace it: an error.
   // (Collisions between pages are reported by the site graph, naming both files.)
-  const byPath = new Map<string, OutputFile>()
-  for (const file of files) {
+  const isPublic = (f: { outPath: string; kind?: string; from?: string }): boolean => f.kind === 'copy' && f.from!.startsWith(publicDir)
+  const byPath = new Map<string, { outPath: string; kind?: string; from?: string }>()
+  for (const file of [...files, ...routes, ...generated]) {
     const before = byPath.get(file.outPath)
     if (before) {
-      const isPublic = (f: OutputFile) => f.kind === 'copy' && f.from.startsWith(join(root, 'public') + sep)
       const culprit = isPublic(file) ? file : isPublic(before) ? before : undefined
       if (culprit) {
         problems.push(problem(`public/${culprit.outPath}`, 'url-collision', `The public file lands on \`${culprit.outPath}\`, which the site already writes`))
@@ -276,26 +275,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     byPath.set(file.outPath, file)
   }
 
-  const stats = {
-    ...emptyStats, posts: graph.posts.length, pages: routes.length, rendered: rendered.rendered, skipped: rendered.skipped,
-    parse: parsed.stats
-  }
   const inputs = [...sources.map((s) => join(root, s.path)), ...theme.inputs]
+  const counts = { posts: graph.posts.length, pages: routes.length }
+  if (options.lazy) {
+    // The dev server's image: pages and generated files are made when requested.
+    const ok = !problems.some((p) => p.fatal)
+    if (!ok && memory) undoGraphPatch(memory)
+    const render = (route: Route): string => {
+      try {
+        return renderPage(route, theme.theme)
+      } catch (error) {
+        throw new PageError(templateProblem(route, error))
+      }
+    }
+    const image = siteImage({ files, routes, generated, render })
+    return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats }, inputs }
+  }
+
+  // The tool's code is part of every view hash: a new renderer version re-renders every page.
+  const rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
+  problems.push(...rendered.problems)
+  files.push(...rendered.files)
+  mark('render')
+  const published = generatedOutputs(generated, manifest.files, onDisk)
+  files.push(...published.files)
+  for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
+  mark('feeds+sitemap')
+
+  const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
+  if (!ok && memory) undoGraphPatch(memory)
   if (!ok || options.write === false) return { ok, problems, files, config, graph, stats, inputs }
 
-  if (options.memory) options.memory.output = undefined
   const result = await emit(outDir, files, manifest, onDisk, rendered.views)
   if (inputsKey) {
     result.manifest.inputs = inputsKey
     const horizon = horizonOf(entries.filter((e) => e.kind === 'post').map((e) => (e as PostEntry).matter.date.ms), options.now)
     result.manifest.horizon = horizon === Infinity ? null : horizon
     result.manifest.problems = problems
-    result.manifest.counts = { posts: graph.posts.length, pages: routes.length }
+    result.manifest.counts = counts
   }
   if (useCache) await writeManifest(manifestFile, result.manifest)
   mark('emit')
-  if (options.memory) rememberOutput(options.memory, outDir, result.manifest)
   return {
     ok, problems, files, config, graph, inputs,
     stats: { ...stats, written: result.written, unchanged: result.unchanged, removed: result.removed }

@@ -254,6 +254,19 @@ export type OutputFile =
   /** Already on disk exactly as the last build wrote it (a route whose view did not change). */
   | { outPath: string; kind: 'keep'; hash: string; size: number }
 
+/**
+ * An output made from the site graph (a feed, the sitemap, robots.txt, the
+ * search index) whose path is known before its text is made: `inkstone
+ * dev` makes it only when it is requested.
+ */
+export interface GeneratedFile {
+  outPath: string
+  /** A hash of everything the text depends on: equal keys give equal text. */
+  key(): string
+  /** The text. */
+  make(): string
+}
+
 /** Options that come from the command line, not the config file. */
 export interface BuildFlags {
   drafts: boolean

@@ -11,8 +11,9 @@ import { plain } from './report.js'
 /** Help text of `inkstone dev`. */
 export const devHelp = `Usage: inkstone dev [root] [options]
 
-Build the site into <root>/.inkstone-cache/dev-out, serve it under its base path,
-rebuild on every change to content/, templates/ and public/, and reload open pages.
+Build the site in memory and serve it under its base path (each page is made
+when it is requested), rebuild on every change to content/, templates/ and
+public/, and reload open pages. Nothing is written besides the cache.
 Drafts and future posts are shown (with a banner) unless told otherwise.
 
 Options:

@@ -59,7 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { startServer } = await import('../dev/server.js')
   let server
   try {
-    server = await startServer({ outDir: dir, basePath: () => config.basePath, live: false, host: values.host, port, nextFreePort: true })
+    server = await startServer({ files: dir, basePath: () => config.basePath, live: false, host: values.host, port, nextFreePort: true })
   } catch (error) {
     io.err(paint.red(`inkstone serve: ${(error as Error).message}\n`))
     return 1

@@ -1,8 +1,7 @@
 /**
  * The in-memory fast path of `inkstone dev`: what one build leaves for the
  * next one in the same process, so that a one-file edit neither reads nor
- * hashes the other 3,999 files, nor deserialises the entry cache, nor stats
- * the whole output folder.
+ * hashes the other 3,999 files, nor deserialises the entry cache.
  *
  * Correctness rests on two facts: a parsed entry is a pure function of its
  * file's bytes, kind, bundle assets, referenced files and the config (the
@@ -10,11 +9,15 @@
  * changed path. When in doubt (`changed` undefined: first build, a folder
  * was added or removed, or the config changed) everything is read again.
  */
-import type { Entry, Problem } from '../types.js'
-import type { SourceRef } from '../content/discover.js'
-import type { Manifest } from '../emit/manifest.js'
-import type { DiskState } from '../emit/write.js'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Entry, Problem, SiteConfig } from '../types.js'
+import { buildSiteGraph, graphFacts, type GraphInput, type SiteGraph } from '../site/graph.js'
+import { discover, type SourceRef } from '../content/discover.js'
 import { configDigest } from '../cache/digest.js'
+import { CONFIG_PATH, loadConfig } from '../config/load.js'
+import { loadTheme, type LoadedTheme } from '../render/theme.js'
+import { gitDirOf, headStamp, noGitDates, readGitDates, type GitDates } from '../git/dates.js'
 import { fingerprint, parseEntries, type ParseInput, type ParseStats } from '../parse-entries.js'
 
 interface Remembered {
@@ -34,8 +37,161 @@ export interface BuildMemory {
   changed?: Set<string>
   /** Entries of the last build, by source path. */
   parse?: { digest: string; records: Map<string, Remembered> }
-  /** The output folder as the last successful emit left it. */
-  output?: { outDir: string; manifest: Manifest; disk: DiskState }
+  /** The config as last loaded, with the text and base URL it came from. */
+  config?: { text: string; baseUrl: string | undefined; loaded: Awaited<ReturnType<typeof loadConfig>> }
+  /** The sources last discovered. */
+  sources?: SourceRef[]
+  /** The theme last loaded without problems. */
+  theme?: LoadedTheme
+  /** The repository folder (null: not in a work tree) and the dates read at a HEAD stamp. */
+  git?: { dir: string | null; stamp?: string; dates?: GitDates }
+  /** The last site graph and what it was built from (entries by path). */
+  graph?: { graph: SiteGraph; entries: Map<string, Entry>; config: SiteConfig; flags: string; now: number; undo?: () => void }
+}
+
+/**
+ * The site graph, patched instead of rebuilt when the only changed entries
+ * changed in their bodies' HTML and in nothing the graph reads (see
+ * graphFacts): the common edit of a post's text. The patch swaps the new
+ * entries into the graph's posts, pages or columns, which is exactly what a
+ * rebuild would give. Anything else (a new, removed or renamed file; a
+ * changed title, date, tag, heading or link; an entry with an error; a
+ * post's date passed since the last build; another config) builds it anew.
+ *
+ * @param memory State from the last build (updated in place).
+ * @param input What buildSiteGraph takes.
+ * @returns The graph.
+ */
+export function graphWithMemory(memory: BuildMemory, input: GraphInput): SiteGraph {
+  const flags = JSON.stringify(input.flags)
+  const last = memory.graph
+  if (last) last.undo = undefined
+  if (last && last.config === input.config && last.flags === flags && last.entries.size === input.entries.length) {
+    const swaps: Array<[Entry, Entry]> = []
+    let same = true
+    for (const entry of input.entries) {
+      const before = last.entries.get(entry.path)
+      if (before === entry) continue
+      if (!before || entry.problems.some((p) => p.fatal) || graphFacts(before) !== graphFacts(entry)) {
+        same = false
+        break
+      }
+      swaps.push([before, entry])
+    }
+    // A post whose date lies between the two builds' "now" changed its `future` flag.
+    if (same) same = !input.entries.some((e) => e.kind === 'post' && !e.problems.some((p) => p.fatal) && e.matter.date.ms > last.now !== e.matter.date.ms > input.now)
+    if (same) {
+      const owners: Array<{ entry: Entry }> = [...last.graph.posts, ...last.graph.pages, ...last.graph.columnsById.values()]
+      const byEntry = new Map(owners.map((o) => [o.entry, o]))
+      const undo: Array<() => void> = []
+      for (const [before, entry] of swaps) {
+        const owner = byEntry.get(before)
+        if (owner) {
+          owner.entry = entry
+          undo.push(() => void (owner.entry = before))
+        }
+        last.entries.set(entry.path, entry)
+        undo.push(() => void last.entries.set(entry.path, before))
+      }
+      last.undo = () => undo.reverse().forEach((f) => f())
+      last.now = input.now
+      return last.graph
+    }
+  }
+  const graph = buildSiteGraph(input)
+  memory.graph = { graph, entries: new Map(input.entries.map((e) => [e.path, e])), config: input.config, flags, now: input.now }
+  return graph
+}
+
+/**
+ * Forget everything remembered (after an internal error): the next build reads all again.
+ *
+ * @param memory State to clear.
+ */
+export function forget(memory: BuildMemory): void {
+  for (const key of Object.keys(memory) as Array<keyof BuildMemory>) delete memory[key]
+}
+
+/**
+ * The config, parsed again only when the file's text or the base URL
+ * override changed (reading it costs far less than parsing it).
+ *
+ * @param memory State from the last build (updated in place).
+ * @param root Site root.
+ * @param baseUrl The `--base-url` override.
+ * @returns What loadConfig returns.
+ */
+export async function configWithMemory(memory: BuildMemory, root: string, baseUrl: string | undefined): Promise<Awaited<ReturnType<typeof loadConfig>>> {
+  let text: string | undefined
+  try {
+    text = readFileSync(join(root, CONFIG_PATH), 'utf8')
+  } catch {
+    text = undefined
+  }
+  const last = memory.config
+  if (last && text !== undefined && last.text === text && last.baseUrl === baseUrl) return last.loaded
+  const loaded = await loadConfig(root, baseUrl)
+  memory.config = { text: loaded.text, baseUrl, loaded }
+  return loaded
+}
+
+/**
+ * The sources, listed again unless every changed path is a source file the
+ * last listing had and that still exists (an edit, not an add or remove).
+ *
+ * @param memory State from the last build (updated in place).
+ * @param root Site root.
+ * @returns Sources.
+ */
+export async function sourcesWithMemory(memory: BuildMemory, root: string): Promise<SourceRef[]> {
+  const last = memory.sources
+  const changed = memory.changed
+  if (last && changed) {
+    const known = new Set(last.map((s) => s.path))
+    if ([...changed].every((path) => !path.startsWith('content/') || (known.has(path) && statSync(join(root, path), { throwIfNoEntry: false })?.isFile()))) return last
+  }
+  return (memory.sources = await discover(root))
+}
+
+/**
+ * The theme, loaded again only when a changed path is one of its inputs or
+ * lies under `templates/` (a template added), or the change set is unknown.
+ *
+ * @param memory State from the last build (updated in place).
+ * @param root Site root.
+ * @param cacheDir Cache folder.
+ * @returns What loadTheme returns.
+ */
+export async function themeWithMemory(memory: BuildMemory, root: string, cacheDir: string): Promise<Awaited<ReturnType<typeof loadTheme>>> {
+  const last = memory.theme
+  const changed = memory.changed
+  if (last && changed) {
+    const inputs = new Set(last.inputs)
+    if (![...changed].some((path) => path.startsWith('templates/') || inputs.has(join(root, path)))) return last
+  }
+  const theme = await loadTheme(root, cacheDir)
+  memory.theme = 'problems' in theme ? undefined : theme
+  return theme
+}
+
+/**
+ * Dates from git, read again only when HEAD moved (a commit, a checkout) or
+ * the clone's depth changed: `git log` lists commits, and edits to files
+ * do not change them.
+ *
+ * @param memory State from the last build (updated in place).
+ * @param root Site root.
+ * @returns Git dates.
+ */
+export async function gitDatesWithMemory(memory: BuildMemory, root: string): Promise<GitDates> {
+  memory.git ??= { dir: (await gitDirOf(root)) ?? null }
+  const { dir } = memory.git
+  if (dir === null) return noGitDates()
+  const stamp = headStamp(dir)
+  if (memory.git.dates && memory.git.stamp === stamp) return memory.git.dates
+  const dates = await readGitDates(root)
+  memory.git = { dir, stamp, dates }
+  return dates
 }
 
 const keyOf = (source: SourceRef): string => `${source.kind}\0${source.assets.join('\0')}`
@@ -87,15 +243,12 @@ export async function parseWithMemory(
 }
 
 /**
- * Remember the output folder after a successful emit: the manifest lists
- * every file with the size and mtime it was written with.
+ * After a failed build: put back the entries the graph patch swapped in, so
+ * that the graph the server still shows stays the last good build's.
  *
- * @param memory State to update.
- * @param outDir Output folder (absolute).
- * @param manifest The manifest emit returned.
+ * @param memory State from the last build.
  */
-export function rememberOutput(memory: BuildMemory, outDir: string, manifest: Manifest): void {
-  const disk: DiskState = new Map()
-  for (const [path, f] of Object.entries(manifest.files)) disk.set(path, { size: f.size, mtimeMs: f.mtimeMs })
-  memory.output = { outDir, manifest, disk }
+export function undoGraphPatch(memory: BuildMemory): void {
+  memory.graph?.undo?.()
+  if (memory.graph) memory.graph.undo = undefined
 }

@@ -1,30 +1,35 @@
 /**
- * The local HTTP server of `inkstone dev` and `inkstone serve`: files of
- * the output folder under the site's base path, nothing else. Paths are
- * decoded segment by segment, `..`, backslashes and NUL are refused, and the
- * real path of every file (symbolic links resolved) must stay inside the
- * real output folder. Missing files get the site's own 404 page. In dev,
- * HTML responses carry the live-reload client and the error overlay.
+ * The local HTTP server of `inkstone dev` and `inkstone serve`: the site's
+ * files under its base path, nothing else. `serve` reads an output folder,
+ * where the real path of every file (symbolic links resolved) must stay
+ * inside the real folder; `dev` reads the last good build's image, where a
+ * request can only name a file the build made. Paths are decoded segment by
+ * segment; `..`, backslashes and NUL are refused. Missing files get the
+ * site's own 404 page. In dev, HTML responses carry the live-reload client
+ * and the error overlay.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import mime from 'mime'
 import { clientScript, type OverlayProblem } from './client.js'
+import type { SiteImage } from '../render/site-image.js'
 
 /** Where live-reload clients connect. */
 export const EVENTS_PATH = '/__inkstone/events'
 
 /** Options of the server. */
 export interface ServerOptions {
-  /** Output folder (absolute). */
-  outDir: string
+  /** Where the files come from: an output folder (absolute path) or the dev build's current image. */
+  files: string | (() => SiteImage | undefined)
   /** The site's base path (`/blog/`), read on every request (the config may change in dev). */
   basePath: () => string
   /** Inject the live-reload client and overlay into HTML (dev only). */
   live: boolean
   /** Problems shown in the overlay (dev only). */
   problems?: () => OverlayProblem[]
+  /** A file that failed to be made (a page whose template threw): the problems to show on the error page (dev only). */
+  failed?: (error: unknown) => OverlayProblem[]
   host: string
   port: number
   /** When the port is in use, try the next ones (up to 20) instead of failing. */
@@ -45,23 +50,17 @@ export interface SiteServer {
   close(): Promise<void>
 }
 
-/** What a request path resolves to. */
+/** What a request path resolves to: a file path (on disk, or an output path of an image). */
 export type Resolved =
   | { kind: 'file'; path: string }
   | { kind: 'redirect'; location: string }
   | { kind: 'missing' }
   | { kind: 'bad' }
 
-/**
- * Resolve a request path (as sent, percent-encoded, without the query) to a
- * file of the output folder.
- *
- * @param outDir Output folder (absolute).
- * @param basePath Base path of the site, `/` or `/blog/`.
- * @param rawPath Request path.
- * @returns A file, a redirect, missing, or bad (refused).
- */
-export async function resolveRequest(outDir: string, basePath: string, rawPath: string): Promise<Resolved> {
+/** A request path decoded and checked: the site-relative path under the base path, or what to answer instead. */
+type Target = { kind: 'path'; path: string; rel: string } | Exclude<Resolved, { kind: 'file' }>
+
+function targetOf(basePath: string, rawPath: string): Target {
   if (!rawPath.startsWith('/') || rawPath.includes('\\') || /%5c|%00/i.test(rawPath)) return { kind: 'bad' }
   let segments: string[]
   try {
@@ -73,7 +72,40 @@ export async function resolveRequest(outDir: string, basePath: string, rawPath: 
   const path = '/' + segments.join('/')
   if (path !== basePath && path + '/' === basePath) return { kind: 'redirect', location: basePath }
   if (!path.startsWith(basePath)) return path === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' }
-  const rel = path.slice(basePath.length)
+  return { kind: 'path', path, rel: path.slice(basePath.length) }
+}
+
+/**
+ * Resolve a request path (as sent, percent-encoded, without the query) to an
+ * output path of a site image.
+ *
+ * @param image The build's image.
+ * @param basePath Base path of the site, `/` or `/blog/`.
+ * @param rawPath Request path.
+ * @returns A file (its output path), a redirect, missing, or bad (refused).
+ */
+export function resolveInImage(image: SiteImage, basePath: string, rawPath: string): Resolved {
+  const target = targetOf(basePath, rawPath)
+  if (target.kind !== 'path') return target
+  const { rel, path } = target
+  if (rel === '' || rel.endsWith('/')) return image.has(rel + 'index.html') ? { kind: 'file', path: rel + 'index.html' } : { kind: 'missing' }
+  if (image.has(rel)) return { kind: 'file', path: rel }
+  return image.has(rel + '/index.html') ? { kind: 'redirect', location: encodePathname(path + '/') } : { kind: 'missing' }
+}
+
+/**
+ * Resolve a request path (as sent, percent-encoded, without the query) to a
+ * file of the output folder.
+ *
+ * @param outDir Output folder (absolute).
+ * @param basePath Base path of the site, `/` or `/blog/`.
+ * @param rawPath Request path.
+ * @returns A file, a redirect, missing, or bad (refused).
+ */
+export async function resolveRequest(outDir: string, basePath: string, rawPath: string): Promise<Resolved> {
+  const asked = targetOf(basePath, rawPath)
+  if (asked.kind !== 'path') return asked
+  const { rel, path } = asked
   const parts = rel.split('/').filter((s) => s !== '')
   let root: string
   try {
@@ -134,6 +166,20 @@ const FALLBACK_404 = '<!doctype html>\n<html><head><meta charset="utf-8"><title>
 export async function startServer(options: ServerOptions): Promise<SiteServer> {
   const clients = new Set<ServerResponse>()
 
+  // The files: an output folder on disk, or the image of the dev server's last good build.
+  const source = typeof options.files === 'string'
+    ? { resolve: (base: string, raw: string) => resolveRequest(options.files as string, base, raw), read: (path: string) => readFile(path) }
+    : (() => {
+        const image = options.files as () => SiteImage | undefined
+        return {
+          resolve: async (base: string, raw: string): Promise<Resolved> => {
+            const current = image()
+            return current ? resolveInImage(current, base, raw) : { kind: 'missing' }
+          },
+          read: async (path: string): Promise<Uint8Array> => (await image()?.read(path)) ?? new Uint8Array()
+        }
+      })()
+
   const sendPage = async (req: IncomingMessage, res: ServerResponse, status: number, file: string | undefined): Promise<void> => {
     let body: Buffer
     let type: string
@@ -141,7 +187,8 @@ export async function startServer(options: ServerOptions): Promise<SiteServer> {
       body = Buffer.from(FALLBACK_404)
       type = 'text/html; charset=utf-8'
     } else {
-      body = await readFile(file)
+      const bytes = await source.read(file)
+      body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       type = contentType(file)
     }
     if (options.live && type.startsWith('text/html')) {
@@ -170,7 +217,7 @@ export async function startServer(options: ServerOptions): Promise<SiteServer> {
       res.end('Method Not Allowed\n')
       return
     }
-    const resolved = await resolveRequest(options.outDir, options.basePath(), raw)
+    const resolved = await source.resolve(options.basePath(), raw)
     if (resolved.kind === 'bad') {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : 'Bad Request\n')
@@ -182,10 +229,18 @@ export async function startServer(options: ServerOptions): Promise<SiteServer> {
       return
     }
     if (resolved.kind === 'file') {
-      await sendPage(req, res, 200, resolved.path)
+      try {
+        await sendPage(req, res, 200, resolved.path)
+      } catch (error) {
+        if (!options.live || !options.failed) throw error
+        const page = `<!doctype html>\n<html><head><meta charset="utf-8"><title>500 Page failed</title></head><body></body></html>\n`
+        const body = Buffer.from(inject(page, clientScript([...(options.problems?.() ?? []), ...options.failed(error)])))
+        res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.byteLength, 'Cache-Control': 'no-store' })
+        res.end(req.method === 'HEAD' ? undefined : body)
+      }
       return
     }
-    const notFound = await resolveRequest(options.outDir, '/', '/404.html')
+    const notFound = await source.resolve('/', '/404.html')
     await sendPage(req, res, 404, notFound.kind === 'file' ? notFound.path : undefined)
   }
 

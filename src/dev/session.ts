@@ -1,19 +1,22 @@
 /**
- * `inkstone dev` as a library: build into the dev output folder, serve it,
- * watch the sources, rebuild (one build at a time, changes coalesced) and
- * tell the open pages to reload or to show the errors. A failed build
- * leaves the output folder as it was, so the last good build stays served.
+ * `inkstone dev` as a library: build the site lazily (pages, feeds and the
+ * search index are made when the browser asks for them, from the build's
+ * image in memory), serve it, watch the sources, rebuild (one build at a
+ * time, changes coalesced) and tell the open pages to reload or to show the
+ * errors. A failed build keeps the last good image served. Nothing is
+ * written to disk except the entry cache.
  */
 import { EventEmitter } from 'node:events'
-import { join, resolve } from 'node:path'
-import { build, cacheDirOf, type BuildResult } from '../build.js'
+import { resolve } from 'node:path'
+import { build, type BuildResult } from '../build.js'
 import type { Problem } from '../types.js'
 import { formatReport, plain, type Paint } from '../cli/report.js'
 import { BuildQueue } from './queue.js'
 import { startServer, type SiteServer } from './server.js'
 import { watchSite, type SiteWatcher } from './watch.js'
 import { overlayProblems, type OverlayProblem } from './client.js'
-import type { BuildMemory } from './memory.js'
+import { forget, type BuildMemory } from './memory.js'
+import { PageError, type SiteImage } from '../render/site-image.js'
 
 /** Options of a dev session. */
 export interface DevOptions {
@@ -27,8 +30,6 @@ export interface DevOptions {
   /** Show posts dated in the future (default true in dev). */
   future?: boolean
   baseUrl?: string
-  /** Output folder (default `<root>/.inkstone-cache/dev-out`). */
-  outDir?: string
   /** Quiet time before a batch of changes is built (ms). */
   quietMs?: number
   /** Where messages go. */
@@ -51,7 +52,8 @@ export interface DevBuild {
 export interface DevSession {
   url: string
   server: SiteServer
-  outDir: string
+  /** What the server serves: the last good build's files, made on demand. */
+  image(): SiteImage | undefined
   /** Emits `build` (DevBuild) after every build. */
   events: EventEmitter
   /** The last build. */
@@ -62,16 +64,6 @@ export interface DevSession {
 }
 
 /**
- * The dev output folder of a site.
- *
- * @param root Site root.
- * @returns Folder inside the cache folder (never `dist/`).
- */
-export function devOutDir(root: string): string {
-  return join(cacheDirOf(root), 'dev-out')
-}
-
-/**
  * Start a dev session: first build, server, watcher.
  *
  * @param options Root, host, port, flags.
@@ -79,7 +71,6 @@ export function devOutDir(root: string): string {
  */
 export async function startDev(options: DevOptions): Promise<DevSession> {
   const root = resolve(options.root)
-  const outDir = resolve(options.outDir ?? devOutDir(root))
   const log = options.log ?? (() => {})
   const paint = options.paint ?? plain
   const now = options.now ?? (() => Date.now())
@@ -89,29 +80,27 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let basePath = '/'
   let overlay: OverlayProblem[] = []
   let last: DevBuild | undefined
-  let lastOk = true
   let count = 0
   let server: SiteServer | undefined
+  let image: SiteImage | undefined
 
   const runBuild = async (changed: Set<string> | undefined, structural: boolean): Promise<void> => {
     const started = performance.now()
     memory.changed = structural ? undefined : changed
     let result: BuildResult
     try {
-      result = await build({ root, outDir, flags, now: now(), cache: true, memory })
+      result = await build({ root, flags, now: now(), cache: true, memory, lazy: true })
     } catch (error) {
       // An internal error: forget the fast path's state and report it like a build error.
-      memory.parse = undefined
-      memory.output = undefined
+      forget(memory)
       const problem: Problem = { path: '.', reason: `Internal error: ${(error as Error).stack ?? error}`, ruleId: 'internal-error', fatal: true }
       result = { ok: false, problems: [problem], files: [], inputs: [], stats: { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } } }
     }
     const ms = performance.now() - started
     count++
     if (result.ok && result.config) basePath = result.config.basePath
+    if (result.ok && result.image) image = result.image
     overlay = result.ok ? [] : overlayProblems(result.problems, root)
-    const wasOk = lastOk
-    lastOk = result.ok
     const names = changed ? [...changed].sort() : []
     last = { number: count, ok: result.ok, ms, changed: names, result }
     const report = formatReport(result.problems, root, paint)
@@ -119,16 +108,13 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const s = result.stats
     const what = names.length === 0 ? '' : names.length === 1 ? ` · ${names[0]}` : ` · ${names.length} files changed`
     if (result.ok) {
-      log(`${paint.bold('✓')} ${count === 1 ? 'built' : 'rebuilt'} in ${Math.round(ms)} ms: ${s.rendered} rendered, ${s.written} written, ${s.removed} removed${what}\n`)
+      log(`${paint.bold('✓')} ${count === 1 ? 'built' : 'rebuilt'} in ${Math.round(ms)} ms: ${s.posts} posts, ${s.pages} pages${what}\n`)
     } else {
       const errors = result.problems.filter((p) => p.fatal).length
       log(paint.red(`✗ ${errors} error${errors === 1 ? '' : 's'}; still serving the last good build`) + `${what}\n`)
     }
-    if (server) {
-      if (!result.ok) server.broadcast('problems', { build: count, problems: overlay })
-      else if (!wasOk || s.written + s.removed > 0) server.broadcast('reload', { build: count })
-      else server.broadcast('problems', { build: count, problems: [] })
-    }
+    // Pages are made on request from the new build, so every good build reloads the open pages.
+    if (server) server.broadcast(result.ok ? 'reload' : 'problems', result.ok ? { build: count } : { build: count, problems: overlay })
     events.emit('build', last)
   }
 
@@ -146,10 +132,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   await runBuild(undefined, true)
   server = await startServer({
-    outDir,
+    files: () => image,
     basePath: () => basePath,
     live: true,
     problems: () => overlay,
+    failed: (error) => {
+      if (!(error instanceof PageError)) throw error
+      log(formatReport([error.problem], root, paint))
+      return overlayProblems([error.problem], root)
+    },
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 4000,
     nextFreePort: options.nextFreePort !== false
@@ -162,7 +153,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         if (event === 'addDir' || event === 'unlinkDir') structural = true
         queue.add(path)
       },
-      { ignore: [outDir], onError: (error) => log(paint.red(`inkstone dev: watcher: ${(error as Error).message}\n`)) }
+      { onError: (error) => log(paint.red(`inkstone dev: watcher: ${(error as Error).message}\n`)) }
     )
   } catch (error) {
     await server.close()
@@ -172,7 +163,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   return {
     url: running.url,
     server: running,
-    outDir,
+    image: () => image,
     events,
     last: () => last,
     idle: () => queue.idle(),

@@ -4,6 +4,7 @@
  * folders, `.git` and `node_modules` are never watched. Paths are reported
  * root-relative with posix separators.
  */
+import { statSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 
@@ -11,6 +12,9 @@ import { watch, type FSWatcher } from 'chokidar'
 export interface SiteWatcher {
   close(): Promise<void>
 }
+
+/** When a changed file is looked at again: just after chokidar's 50 ms `change` throttle. */
+const RECHECK_MS = 60
 
 /** Folders under the root that are watched. */
 export const WATCHED = ['content', 'templates', 'public']
@@ -59,10 +63,37 @@ export async function watchSite(
     atomic: true,
     ignored: (path: string) => isIgnoredPath(abs, resolve(path), extra)
   })
+  // chokidar drops a second `change` of a path within 50 ms of the first
+  // (its throttle), so a quick second save would leave a stale page. Look at
+  // every changed file again once that window has passed, and report it
+  // again if it changed since.
+  const pending = new Set<NodeJS.Timeout>()
+  const signature = (path: string): string => {
+    const s = statSync(path, { throwIfNoEntry: false })
+    return s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : '-'
+  }
+  const recheck = (path: string, seen: string): void => {
+    const timer = setTimeout(() => {
+      pending.delete(timer)
+      const now = signature(path)
+      if (now === seen) return
+      onChange(relative(abs, path).split(sep).join('/'), 'change')
+      recheck(path, now)
+    }, RECHECK_MS)
+    pending.add(timer)
+  }
   watcher.on('all', (event, path) => {
-    onChange(relative(abs, resolve(path)).split(sep).join('/'), event)
+    const full = resolve(path)
+    onChange(relative(abs, full).split(sep).join('/'), event)
+    if (event === 'change' || event === 'add') recheck(full, signature(full))
   })
   watcher.on('error', (error) => options.onError?.(error))
   await new Promise<void>((done) => watcher.once('ready', () => done()))
-  return { close: () => watcher.close() }
+  return {
+    close: () => {
+      for (const timer of pending) clearTimeout(timer)
+      pending.clear()
+      return watcher.close()
+    }
+  }
 }

@@ -27,9 +27,16 @@ export function withGitDates(entries: Entry[], dates: Pick<GitDates, 'edited'>, 
     if (entry.kind !== 'post' || !entry.matter || entry.matter.updated) return entry
     const ms = dates.edited.get(entry.path)
     if (ms === undefined || !(ms > entry.matter.date?.ms)) return entry
-    return { ...entry, matter: { ...entry.matter, updated: dateFromMillis(ms, zone) } }
+    // The same dated entry for the same inputs: the dev server's graph memory compares entries by identity.
+    const last = dated.get(entry)
+    if (last && last.ms === ms && last.zone === zone) return last.entry
+    const result = { ...entry, matter: { ...entry.matter, updated: dateFromMillis(ms, zone) } }
+    dated.set(entry, { ms, zone, entry: result })
+    return result
   })
 }
+
+const dated = new WeakMap<Entry, { ms: number; zone: string; entry: Entry }>()
 
 /**
  * The warning for a shallow clone, or nothing.

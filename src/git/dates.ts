@@ -5,6 +5,8 @@
  * repository, gives empty maps and no problem.
  */
 import { execFile } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 
 /** What git knows about the content files. */
 export interface GitDates {
@@ -79,4 +81,44 @@ export function parseGitLog(output: string): Pick<GitDates, 'edited' | 'committe
     if (status === 'M') edited.set(path, Math.max(edited.get(path) ?? -Infinity, time))
   }
   return { edited, committed }
+}
+
+/**
+ * The repository folder of a site (`.git`, or a worktree's folder), or
+ * undefined when the site is not in a git work tree.
+ *
+ * @param root Site root.
+ * @returns Absolute path.
+ */
+export async function gitDirOf(root: string): Promise<string | undefined> {
+  return (await run(root, ['rev-parse', '--absolute-git-dir']))?.trim() || undefined
+}
+
+/**
+ * A stamp of the commit HEAD points at and of the clone's depth, read from
+ * the repository's files without running git. While it stays the same, so
+ * does everything `git log` lists, and the dates can be reused (dev).
+ *
+ * @param gitDir The repository folder (see gitDirOf).
+ * @returns Stamp text.
+ */
+export function headStamp(gitDir: string): string {
+  const read = (path: string): string => {
+    try {
+      return readFileSync(path, 'utf8')
+    } catch {
+      return '-'
+    }
+  }
+  const stamp = (path: string): string => {
+    const s = statSync(path, { throwIfNoEntry: false })
+    return s ? `${s.size}:${s.mtimeMs}` : '-'
+  }
+  const common = read(join(gitDir, 'commondir')).trim()
+  const commonDir = common === '-' ? gitDir : isAbsolute(common) ? common : join(gitDir, common)
+  const head = read(join(gitDir, 'HEAD'))
+  const ref = /^ref: (.+)$/m.exec(head)?.[1]?.trim()
+  // A branch lives in a loose ref file or in packed-refs; both go into the stamp.
+  const target = ref ? `${read(join(gitDir, ref))}|${read(join(commonDir, ref))}|${stamp(join(commonDir, 'packed-refs'))}` : ''
+  return `${head}|${target}|${stamp(join(commonDir, 'shallow'))}`
 }

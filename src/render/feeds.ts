@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ElementContent } from 'xast'
-import type { SiteConfig, SiteDate } from '../types.js'
+import type { GeneratedFile, SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
 import { absolute, encodePath } from '../site/urls.js'
 import { dateFromMillis } from '../content/dates.js'
@@ -209,16 +209,13 @@ export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items
   }
 }
 
-/** One file of the feeds: output path, a hash of what it is made from, and how to make its text. */
-export interface FeedFile {
-  outPath: string
-  /** Hash of the feed document (and format): equal keys give equal bytes. */
-  key: string
-  make: () => string
-}
+/** One file of the feeds; its key hashes the feed document (and format): equal keys give equal bytes. */
+export type FeedFile = GeneratedFile
 
 /**
- * Every feed of the site in the three formats.
+ * Every feed of the site in the three formats. A scope's document and key
+ * are made when first asked for (the dev server asks only for the feeds
+ * it serves).
  *
  * @param graph Site graph.
  * @returns Files, in a stable order.
@@ -236,14 +233,19 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
   }
   const files: FeedFile[] = []
   for (const scope of feedScopes(graph)) {
-    const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
-    const doc = feedDoc(graph, scope, posts, items)
-    const key = createHash('sha1').update(FEED_FORMAT_VERSION).update(JSON.stringify({ ...doc, items: doc.items.map(itemHash) })).digest('hex')
+    let made: { doc: FeedDoc; key: string } | undefined
+    const scoped = (): { doc: FeedDoc; key: string } => {
+      if (made) return made
+      const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
+      const doc = feedDoc(graph, scope, posts, items)
+      const key = createHash('sha1').update(FEED_FORMAT_VERSION).update(JSON.stringify({ ...doc, items: doc.items.map(itemHash) })).digest('hex')
+      return (made = { doc, key })
+    }
     const paths = feedPaths(scope.base)
     files.push(
-      { outPath: paths.atom.slice(1), key: 'atom:' + key, make: () => atomFeed(doc, atomMemo) },
-      { outPath: paths.rss.slice(1), key: 'rss:' + key, make: () => rssFeed(doc, rssMemo) },
-      { outPath: paths.json.slice(1), key: 'json:' + key, make: () => jsonFeed(doc) }
+      { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo) },
+      { outPath: paths.rss.slice(1), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo) },
+      { outPath: paths.json.slice(1), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc) }
     )
   }
   return files

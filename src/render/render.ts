@@ -80,6 +80,30 @@ export function keepOrMake(
 }
 
 /**
+ * Render one page: the theme on the route's view, serialised.
+ *
+ * @param route Route.
+ * @param theme Theme.
+ * @returns HTML text.
+ */
+export function renderPage(route: Route, theme: Theme): string {
+  return toHtml(theme.render(route.view), { allowDangerousHtml: true }) + '\n'
+}
+
+/**
+ * A template that threw while rendering a page, as a problem at the
+ * template's line when the stack names it.
+ *
+ * @param route The page being rendered.
+ * @param error What the template threw.
+ * @returns Problem.
+ */
+export function templateProblem(route: Route, error: unknown): Problem {
+  const err = error as Error
+  return problem('templates/index.tsx', 'template-error', `Rendering ${route.url} failed: ${err.message}`, stackPlace(err))
+}
+
+/**
  * Render every route.
  *
  * @param routes Routes with view-models.
@@ -103,17 +127,16 @@ export function renderRoutes(
   let skipped = 0
   const siteKeys = new Map<object, string>()
   for (const route of routes) {
-    const vh = pageViewHash(route.view, themeDigest, siteKeys)
-    views.set(route.outPath, vh)
     try {
+      const vh = pageViewHash(route.view, themeDigest, siteKeys)
+      views.set(route.outPath, vh)
       // Same view, same theme, file untouched since we wrote it: same bytes, nothing to render.
-      const { file, kept } = keepOrMake(route.outPath, vh, () => toHtml(theme.render(route.view), { allowDangerousHtml: true }) + '\n', previous, onDisk)
+      const { file, kept } = keepOrMake(route.outPath, vh, () => renderPage(route, theme), previous, onDisk)
       files.push(file)
       if (kept) skipped++
       else rendered++
     } catch (error) {
-      const err = error as Error
-      problems.push(problem('templates/index.tsx', 'template-error', `Rendering ${route.url} failed: ${err.message}`, stackPlace(err)))
+      problems.push(templateProblem(route, error))
     }
   }
   return { files, views, rendered, skipped, problems }

@@ -22,7 +22,8 @@ export interface Route {
   url: string
   /** Output path relative to the output folder. */
   outPath: string
-  view: PageView
+  /** The view-model, made on first read (the dev server makes only the views of pages it is asked for). */
+  readonly view: PageView
 }
 
 /** Options for routes. */
@@ -47,12 +48,13 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
   const { config } = graph
   const ctx = new ViewContext(graph, options)
   const routes: Route[] = []
-  const add = (url: string, view: PageView): void => {
-    routes.push({ url, outPath: outPathOf(url), view })
+  const add = (url: string, make: () => PageView): void => {
+    let view: PageView | undefined
+    routes.push({ url, outPath: outPathOf(url), get view() { return (view ??= make()) } })
   }
 
   // Posts.
-  for (const post of graph.posts) add(post.url, ctx.postPage(post))
+  for (const post of graph.posts) add(post.url, () => ctx.postPage(post))
 
   // Home, tags, columns: paginated lists.
   ctx.paginated('/', graph.posts, (pager, posts) => ({
@@ -65,24 +67,23 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
     }), add, { title: `${ctx.strings.tags}: ${tag.name}`, description: fill(ctx.strings.posts, { n: tag.posts.length }) })
   }
   for (const column of graph.columnsById.values()) {
-    const html = resolveReferences(column.entry.body.html, graph.references.get(column.entry.path) ?? [], config, 'href')
+    let html: string | undefined
     ctx.paginated(column.url, column.posts, (pager, posts) => ({
-      kind: 'column', title: column.title, descriptionHtml: html, posts, pager, total: column.posts.length,
+      kind: 'column', title: column.title,
+      descriptionHtml: (html ??= resolveReferences(column.entry.body.html, graph.references.get(column.entry.path) ?? [], config, 'href')), posts, pager, total: column.posts.length,
       children: column.children.map((c) => ctx.columnRef(c)), ancestors: ancestorsOf(column).map((c) => ctx.columnRef(c))
     }), add, { title: `${ctx.strings.columns}: ${column.title}`, description: column.entry.body.excerptText })
   }
 
   // Indexes.
-  const tagsView: TagsPageView = {
+  add('/tags/', (): TagsPageView => ({
     kind: 'tags', title: ctx.strings.tags, tags: graph.tags.map((t) => ctx.tag(t)),
     site: ctx.site, head: ctx.head('/tags/', { title: ctx.strings.tags, description: fill(ctx.strings.posts, { n: graph.posts.length }) })
-  }
-  add('/tags/', tagsView)
-  const columnsView: ColumnsPageView = {
+  }))
+  add('/columns/', (): ColumnsPageView => ({
     kind: 'columns', title: ctx.strings.columns, columns: graph.columns.map((c) => ctx.columnTree(c)),
     site: ctx.site, head: ctx.head('/columns/', { title: ctx.strings.columns, description: config.description })
-  }
-  add('/columns/', columnsView)
+  }))
 
   // Archives: all, per year, per month.
   const allYears = graph.archives.map((y) => ({ year: y.year, href: href(config, y.url), count: y.posts.length }))
@@ -97,33 +98,33 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
     })),
     site: ctx.site, head: ctx.head(url, { title, description: fill(ctx.strings.posts, { n: years.reduce((n, y) => n + y.posts.length, 0) }) })
   })
-  add('/archives/', archive('/archives/', ctx.strings.archives, graph.archives))
+  add('/archives/', () => archive('/archives/', ctx.strings.archives, graph.archives))
   for (const year of graph.archives) {
-    add(year.url, archive(year.url, `${ctx.strings.archives}: ${year.year}`, [year]))
+    add(year.url, () => archive(year.url, `${ctx.strings.archives}: ${year.year}`, [year]))
     for (const month of year.months) {
-      const label = monthLabel(year.year, month.month, config.language)
-      add(month.url, archive(month.url, `${ctx.strings.archives}: ${label}`, [{ ...year, months: [month], posts: month.posts }]))
+      add(month.url, () => {
+        const label = monthLabel(year.year, month.month, config.language)
+        return archive(month.url, `${ctx.strings.archives}: ${label}`, [{ ...year, months: [month], posts: month.posts }])
+      })
     }
   }
 
   // Standalone pages.
   for (const page of graph.pages) {
-    const view: StandalonePageView = {
+    add(page.url, (): StandalonePageView => ({
       kind: 'page', title: page.title,
       bodyHtml: resolveReferences(page.entry.body.html, graph.references.get(page.entry.path) ?? [], config, 'href'),
       toc: page.entry.body.toc, site: ctx.site,
       head: ctx.head(page.url, { title: page.title, description: page.entry.body.excerptText, styles: ctx.stylesFor(page.entry.body.math) })
-    }
-    add(page.url, view)
+    }))
   }
 
   // 404.
-  const notFound: NotFoundPageView = {
+  add('/404.html', (): NotFoundPageView => ({
     kind: '404', title: ctx.strings.notFound,
     recent: graph.posts.slice(0, 5).map((p) => ({ title: p.title, href: href(config, p.url) })),
     site: ctx.site, head: { ...ctx.head('/404.html', { title: ctx.strings.notFound, description: '' }) }
-  }
-  add('/404.html', notFound)
+  }))
   return routes
 }
 
@@ -309,7 +310,7 @@ class ViewContext {
     base: string,
     posts: Post[],
     make: (pager: PagerView, cards: PostCardView[]) => Omit<ListPageView, 'site' | 'head'>,
-    add: (url: string, view: PageView) => void,
+    add: (url: string, make: () => PageView) => void,
     meta: { title: string; description: string }
   ): void {
     const size = this.config.paginate
@@ -317,17 +318,19 @@ class ViewContext {
     const pages = Array.from({ length: total }, (_, i) => ({ number: i + 1, href: href(this.config, pagePath(base, i + 1)) }))
     for (let n = 1; n <= total; n++) {
       const url = pagePath(base, n)
-      const pager: PagerView = {
-        current: n, total, pages,
-        prev: n > 1 ? pages[n - 2].href : undefined,
-        next: n < total ? pages[n].href : undefined
-      }
-      const cards = posts.slice((n - 1) * size, n * size).map((p) => this.card(p))
-      const title = n > 1 ? `${meta.title} · ${fill(this.strings.page, { n, total })}` : meta.title
-      const head = headFor(this.graph, url, { title, description: meta.description })
-      if (pager.prev) head.prev = pager.prev
-      if (pager.next) head.next = pager.next
-      add(url, { ...make(pager, cards), site: this.site, head } as ListPageView)
+      add(url, () => {
+        const pager: PagerView = {
+          current: n, total, pages,
+          prev: n > 1 ? pages[n - 2].href : undefined,
+          next: n < total ? pages[n].href : undefined
+        }
+        const cards = posts.slice((n - 1) * size, n * size).map((p) => this.card(p))
+        const title = n > 1 ? `${meta.title} · ${fill(this.strings.page, { n, total })}` : meta.title
+        const head = headFor(this.graph, url, { title, description: meta.description })
+        if (pager.prev) head.prev = pager.prev
+        if (pager.next) head.next = pager.next
+        return { ...make(pager, cards), site: this.site, head } as ListPageView
+      })
     }
   }
 }

@@ -3,10 +3,8 @@
  * focus: one small record per post — title, href, date, tags, column and a
  * clipped plain-text summary. Pure; built from the site graph on every build.
  */
-import type { OutputFile } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
 import { href } from '../site/urls.js'
-import { hashBytes } from '../emit/write.js'
 
 /** Output path of the index (its href is `view.site.searchIndex`). */
 export const searchIndexPath = 'search.json'
@@ -59,12 +57,11 @@ export function searchIndexOf(graph: SiteGraph): SearchIndex {
 }
 
 /**
- * The index as an output file.
+ * The index as the text of `search.json`.
  *
  * @param graph Site graph.
- * @returns `search.json`.
+ * @returns JSON text.
  */
-export function searchIndexFile(graph: SiteGraph): OutputFile {
-  const data = new TextEncoder().encode(JSON.stringify(searchIndexOf(graph)))
-  return { outPath: searchIndexPath, kind: 'bytes', data, hash: hashBytes(data) }
+export function searchIndexText(graph: SiteGraph): string {
+  return JSON.stringify(searchIndexOf(graph))
 }

@@ -115,6 +115,22 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const unusable = new Set(['unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type'])
 
 /**
+ * Everything the graph reads from an entry, as one string: two entries with
+ * the same facts give the same graph, whatever their bodies' HTML. (Keep in
+ * step with buildSiteGraph: every `entry.` it reads is here.)
+ *
+ * @param entry Entry.
+ * @returns Facts key.
+ */
+export function graphFacts(entry: Entry): string {
+  return JSON.stringify([
+    entry.kind, entry.path, entry.name, entry.keys, entry.matter, entry.problems.some((p) => unusable.has(p.ruleId)),
+    entry.body.references, entry.body.headings.map((h) => h.id),
+    entry.kind === 'post' ? [entry.bundle, entry.assets] : null
+  ])
+}
+
+/**
  * Build the site graph.
  *
  * @param input Entries, config, flags and now.

@@ -3,6 +3,7 @@ import { cpSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from '../../src/build.js'
 import type { BuildFlags } from '../../src/types.js'
+import type { SiteImage } from '../../src/render/site-image.js'
 import { readTree, tempDir } from './tree.js'
 
 /** A temporary copy of `tests/fixtures/sites/<name>/input`, without its cache. */
@@ -18,9 +19,19 @@ export function copySite(name: string): string {
  * files only on one side and files whose bytes differ.
  */
 export async function diffWithClean(root: string, outDir: string, flags: BuildFlags, now: number): Promise<{ diff: string[]; cleanOk: boolean; problems: string[] }> {
+  return diffTreeWithClean(root, readTree(outDir), flags, now)
+}
+
+/** The same comparison for a lazy (dev) build's image: every file it would serve, made. */
+export async function diffImageWithClean(root: string, image: SiteImage, flags: BuildFlags, now: number): Promise<{ diff: string[]; cleanOk: boolean; problems: string[] }> {
+  const tree = new Map<string, Buffer>()
+  for (const path of image.paths()) tree.set(path, Buffer.from((await image.read(path))!))
+  return diffTreeWithClean(root, tree, flags, now)
+}
+
+async function diffTreeWithClean(root: string, a: Map<string, Buffer>, flags: BuildFlags, now: number): Promise<{ diff: string[]; cleanOk: boolean; problems: string[] }> {
   const fresh = tempDir('clean')
   const clean = await build({ root, outDir: fresh, flags, now, cache: false })
-  const a = readTree(outDir)
   const b = readTree(fresh)
   const diff: string[] = []
   for (const path of new Set([...a.keys(), ...b.keys()])) {

@@ -10,13 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDev, type DevSession } from '../../src/dev/session.js'
 import { startServer } from '../../src/dev/server.js'
 import { NOW } from '../helpers/tree.js'
-import { copySite, diffWithClean } from '../helpers/site-copy.js'
+import { copySite, diffImageWithClean } from '../helpers/site-copy.js'
+import { build } from '../../src/build.js'
+import { tempDir } from '../helpers/tree.js'
 import { fetchRaw, SseClient } from '../helpers/http.js'
 
 let root: string
 let dev: DevSession
 let sse: SseClient
 const logs: string[] = []
+
+/** A file of the dev server's current build, as text (made on demand, like the server does). */
+const served = async (outPath: string): Promise<string> => Buffer.from((await dev.image()!.read(outPath))!).toString('utf8')
 
 const edit = (path: string, from: string, to: string): void => {
   const abs = join(root, path)
@@ -45,7 +50,7 @@ describe('inkstone dev: serving', () => {
     expect(home.body).toContain('<script data-inkstone-dev>')
     expect(home.body).toContain('/__inkstone/events')
     const robots = await fetchRaw(dev.url, '/sub/robots.txt')
-    expect(robots.body).toBe(readFileSync(join(dev.outDir, 'robots.txt'), 'utf8'))
+    expect(robots.body).toBe(await served('robots.txt'))
     expect(robots.body).not.toContain('inkstone-dev')
     const txt = await fetchRaw(dev.url, '/sub/static.txt')
     expect(txt.status).toBe(200)
@@ -78,7 +83,7 @@ describe('inkstone dev: serving', () => {
   it('serves the site 404 page for missing files', async () => {
     const missing = await fetchRaw(dev.url, '/sub/no/such/page/')
     expect(missing.status).toBe(404)
-    expect(missing.body).toBe(readFileSync(join(dev.outDir, '404.html'), 'utf8').replace('</body>', missing.body.slice(missing.body.indexOf('<script data-inkstone-dev>'), missing.body.lastIndexOf('</body>')) + '</body>'))
+    expect(missing.body).toBe((await served('404.html')).replace('</body>', missing.body.slice(missing.body.indexOf('<script data-inkstone-dev>'), missing.body.lastIndexOf('</body>')) + '</body>'))
   })
 
   it('refuses path traversal in every spelling', async () => {
@@ -89,19 +94,6 @@ describe('inkstone dev: serving', () => {
       const reply = await fetchRaw(dev.url, path)
       expect([400, 404], path).toContain(reply.status)
       expect(reply.body, path).not.toContain('root:')
-    }
-  })
-
-  it('does not follow symbolic links out of the output folder', async () => {
-    const secret = join(root, 'secret.txt')
-    writeFileSync(secret, 'top secret')
-    symlinkSync(secret, join(dev.outDir, 'link.txt'))
-    try {
-      const reply = await fetchRaw(dev.url, '/sub/link.txt')
-      expect(reply.status).toBe(404)
-      expect(reply.body).not.toContain('top secret')
-    } finally {
-      rmSync(join(dev.outDir, 'link.txt'))
     }
   })
 
@@ -159,6 +151,24 @@ describe('inkstone dev: rebuilds', () => {
     expect((await fetchRaw(dev.url, '/sub/posts/hello/')).body).toContain('第一段·原子保存')
   })
 
+  it('does not lose a second save within chokidar\'s 50 ms change throttle', async () => {
+    await dev.idle()
+    const abs = join(root, 'content', 'posts', 'hello.md')
+    const text = readFileSync(abs, 'utf8')
+    // The second save lands right after the first one's build, while chokidar still throttles the path.
+    const since = sse.events.length
+    writeFileSync(abs, text.replace('第一段', '第一段·快存一'))
+    await sse.next((e) => e.event === 'reload', since)
+    writeFileSync(abs, text.replace('第一段', '第一段·快存二'))
+    let body = ''
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      await dev.idle()
+      body = (await fetchRaw(dev.url, '/sub/posts/hello/')).body
+      if (body.includes('第一段·快存二')) break
+    }
+    expect(body).toContain('第一段·快存二')
+  })
+
   it('coalesces a burst of edits into one build', async () => {
     await dev.idle()
     const before = dev.last()?.number ?? 0
@@ -172,22 +182,43 @@ describe('inkstone dev: rebuilds', () => {
 
   it('serves what a clean build of the same files gives', async () => {
     await dev.idle()
-    const { diff } = await diffWithClean(root, dev.outDir, { drafts: true, future: true, dev: true }, NOW)
+    const { diff } = await diffImageWithClean(root, dev.image()!, { drafts: true, future: true, dev: true }, NOW)
     expect(diff).toEqual([])
   })
 })
 
 describe('inkstone serve', () => {
-  it('serves the same files without the live-reload client', async () => {
-    const server = await startServer({ outDir: dev.outDir, basePath: () => '/sub/', live: false, host: '127.0.0.1', port: 0 })
+  let out: string
+  beforeAll(async () => {
+    out = tempDir('serve')
+    expect((await build({ root, outDir: out, flags: { drafts: false, future: false }, now: NOW })).ok).toBe(true)
+  })
+
+  it('serves the built folder without the live-reload client', async () => {
+    const server = await startServer({ files: out, basePath: () => '/sub/', live: false, host: '127.0.0.1', port: 0 })
     try {
       const home = await fetchRaw(server.url, '/sub/')
       expect(home.status).toBe(200)
-      expect(home.body).toBe(readFileSync(join(dev.outDir, 'index.html'), 'utf8'))
+      expect(home.body).toBe(readFileSync(join(out, 'index.html'), 'utf8'))
       expect(home.body).not.toContain('inkstone-dev')
       expect((await fetchRaw(server.url, '/__inkstone/events')).status).toBe(404)
     } finally {
       await server.close()
+    }
+  })
+
+  it('does not follow symbolic links out of the output folder', async () => {
+    const secret = join(root, 'secret.txt')
+    writeFileSync(secret, 'top secret')
+    symlinkSync(secret, join(out, 'link.txt'))
+    const server = await startServer({ files: out, basePath: () => '/sub/', live: false, host: '127.0.0.1', port: 0 })
+    try {
+      const reply = await fetchRaw(server.url, '/sub/link.txt')
+      expect(reply.status).toBe(404)
+      expect(reply.body).not.toContain('top secret')
+    } finally {
+      await server.close()
+      rmSync(join(out, 'link.txt'))
     }
   })
 })
@@ -198,11 +229,11 @@ describe('ports', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()))
     const port = (blocker.address() as { port: number }).port
     try {
-      const next = await startServer({ outDir: dev.outDir, basePath: () => '/sub/', live: false, host: '127.0.0.1', port, nextFreePort: true })
+      const next = await startServer({ files: tempDir('ports'), basePath: () => '/sub/', live: false, host: '127.0.0.1', port, nextFreePort: true })
       expect(next.port).not.toBe(port)
       expect(next.portInUse).toBe(port)
       await next.close()
-      await expect(startServer({ outDir: dev.outDir, basePath: () => '/sub/', live: false, host: '127.0.0.1', port })).rejects.toThrow(
+      await expect(startServer({ files: tempDir('ports'), basePath: () => '/sub/', live: false, host: '127.0.0.1', port })).rejects.toThrow(
         new RegExp(`Port ${port} on 127.0.0.1 is already in use`)
       )
     } finally {

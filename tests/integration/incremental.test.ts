@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main.js'
 import { compareWithDisk } from '../../src/verify.js'
 import type { BuildMemory } from '../../src/dev/memory.js'
 import { NOW, tempDir } from '../helpers/tree.js'
-import { copySite, diffWithClean } from '../helpers/site-copy.js'
+import { copySite, diffImageWithClean, diffWithClean } from '../helpers/site-copy.js'
 
 interface Step {
   name: string
@@ -115,22 +115,21 @@ describe('incremental builds equal clean builds', () => {
     }
   })
 
-  it('after every step, with the dev fast path fed exactly the changed paths', async () => {
+  it('after every step, with the dev fast path (lazy build, in memory) fed exactly the changed paths', async () => {
     const site = new Site(copySite('basic'))
-    const out = tempDir('incr-dev')
     const devFlags = { drafts: true, future: true, dev: true }
     const memory: BuildMemory = {}
-    expect((await build({ root: site.root, outDir: out, flags: devFlags, now: NOW, memory })).ok).toBe(true)
+    expect((await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })).ok).toBe(true)
     for (const step of steps) {
       site.touched.clear()
       site.structural = false
       step.apply(site)
       memory.changed = site.structural ? undefined : new Set(site.touched)
-      const result = await build({ root: site.root, outDir: out, flags: devFlags, now: NOW, memory })
+      const result = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
       expect(result.problems.filter((p) => p.fatal), step.name).toEqual([])
       // Only the changed files are parsed again (a config edit re-parses everything: entries depend on it).
       if (memory.changed && !site.touched.has('content/site.yaml')) expect(result.stats.parse.parsed, step.name).toBeLessThanOrEqual(site.touched.size)
-      const { diff } = await diffWithClean(site.root, out, devFlags, NOW)
+      const { diff } = await diffImageWithClean(site.root, result.image!, devFlags, NOW)
       expect(diff, step.name).toEqual([])
     }
   })

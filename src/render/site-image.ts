@@ -1,0 +1,76 @@
+/**
+ * A built site held in memory, each file made when it is first read: what
+ * `inkstone dev` serves. Pages are rendered from their view on request, so
+ * a rebuild after an edit costs the stages up to the list of routes, not a
+ * render of every page, and nothing it serves can be older than the build.
+ */
+import { readFile } from 'node:fs/promises'
+import type { GeneratedFile, OutputFile, Problem } from '../types.js'
+import type { Route } from './routes.js'
+
+/** A page that could not be made (its template threw), with the problem to show. */
+export class PageError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.reason)
+  }
+}
+
+/** The files of one build, made on demand. */
+export interface SiteImage {
+  /** Every output path, sorted. */
+  paths(): string[]
+  /** Whether the site has a file at this output path. */
+  has(outPath: string): boolean
+  /**
+   * The bytes of a file, made on first read and then kept, or undefined when
+   * the site has no such file. A page whose template throws rejects with a PageError.
+   */
+  read(outPath: string): Promise<Uint8Array | undefined>
+}
+
+/** What an image is made of: the build's files, its routes and its generated files. */
+export interface ImageParts {
+  files: OutputFile[]
+  routes: Route[]
+  generated: GeneratedFile[]
+  /** Render a route's page; throws a PageError when its template fails. */
+  render: (route: Route) => string
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * Hold a build's outputs without making them.
+ *
+ * @param parts Files, routes, generated files and the page renderer.
+ * @returns The image.
+ */
+export function siteImage(parts: ImageParts): SiteImage {
+  const makers = new Map<string, () => Promise<Uint8Array> | Uint8Array>()
+  for (const file of parts.files) {
+    if (file.kind === 'bytes') makers.set(file.outPath, () => file.data)
+    else if (file.kind === 'copy') makers.set(file.outPath, () => readFile(file.from))
+    // `keep` files exist only against an output folder, which an image has none of.
+    else throw new Error(`Internal error: a kept file in a site image: ${file.outPath}`)
+  }
+  for (const route of parts.routes) makers.set(route.outPath, () => encoder.encode(parts.render(route)))
+  for (const file of parts.generated) makers.set(file.outPath, () => encoder.encode(file.make()))
+  const made = new Map<string, Promise<Uint8Array>>()
+  let sorted: string[] | undefined
+  return {
+    paths: () => (sorted ??= [...makers.keys()].sort()),
+    has: (outPath) => makers.has(outPath),
+    read(outPath) {
+      const maker = makers.get(outPath)
+      if (!maker) return Promise.resolve(undefined)
+      let bytes = made.get(outPath)
+      if (!bytes) {
+        bytes = Promise.resolve().then(maker)
+        made.set(outPath, bytes)
+        // A failed read (say, a copied file removed since the build) is tried again on the next request.
+        bytes.catch(() => made.delete(outPath))
+      }
+      return bytes
+    }
+  }
+}
