@@ -154,6 +154,24 @@ describe('incremental builds equal clean builds', () => {
     expect((await diffWithClean(site.root, out, flags, NOW)).diff).toEqual([])
   })
 
+  it('a failed lazy (dev) build leaves the image the server still shows as it was', async () => {
+    const site = new Site(copySite('basic'))
+    const devFlags = { drafts: true, future: true, dev: true }
+    const memory: BuildMemory = {}
+    const good = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
+    expect(good.ok).toBe(true)
+    // A body-only edit (the graph is patched) together with a broken template (the build fails after the patch).
+    site.edit('content/posts/hello.md', '第一段', '第一段（失败的构建）')
+    site.write('templates/index.tsx', 'export const theme = {\n')
+    memory.changed = new Set(site.touched)
+    const failed = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
+    expect(failed.ok).toBe(false)
+    // The good build's pages are made on request, after the failure: from the good build's entries.
+    const page = Buffer.from((await good.image!.read('posts/hello/index.html'))!).toString('utf8')
+    expect(page).toContain('第一段')
+    expect(page).not.toContain('失败的构建')
+  })
+
   it('`inkstone build --verify` passes after edits, and its disk check catches stale or changed files', async () => {
     const site = new Site(copySite('basic'))
     const out = tempDir('verify')

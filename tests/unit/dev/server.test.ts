@@ -1,7 +1,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { contentType, inject, resolveRequest } from '../../../src/dev/server.js'
+import { contentType, inject, resolveInImage, resolveRequest, startServer } from '../../../src/dev/server.js'
+import { PageError, siteImage } from '../../../src/render/site-image.js'
+import type { Route } from '../../../src/render/routes.js'
+import type { PageView } from '../../../src/render/view-types.js'
+import { fetchRaw } from '../../helpers/http.js'
 import { clientScript, scriptJson } from '../../../src/dev/client.js'
 import { tempDir } from '../../helpers/tree.js'
 
@@ -75,5 +79,51 @@ describe('the injected client', () => {
     expect(text.match(/<\/script>/g)).toHaveLength(1)
     expect(text).not.toContain('<img')
     expect(JSON.parse(scriptJson({ m: '</script>&\u2028' }))).toEqual({ m: '</script>&\u2028' })
+  })
+})
+
+describe('serving a site image (dev)', () => {
+  const page = (outPath: string, url: string): Route => ({ url, outPath, view: { kind: '404' } as unknown as PageView })
+  const image = siteImage({
+    files: [{ outPath: '文件.txt', kind: 'bytes', data: new TextEncoder().encode('text'), hash: 'h' }],
+    routes: [page('index.html', '/'), page('posts/你好/index.html', '/posts/你好/'), page('broken/index.html', '/broken/'), page('404.html', '/404.html')],
+    generated: [{ outPath: 'feed.json', key: () => 'k', make: () => '{}' }],
+    render: (route) => {
+      if (route.url === '/broken/') throw new PageError({ path: 'templates/index.tsx', reason: 'Rendering /broken/ failed: boom', ruleId: 'template-error', fatal: true, line: 3, column: 5 })
+      return `<html><body>${route.url}</body></html>`
+    }
+  })
+
+  it('resolves only paths the build made, with folder redirects', () => {
+    expect(resolveInImage(image, '/blog/', '/blog/')).toEqual({ kind: 'file', path: 'index.html' })
+    expect(resolveInImage(image, '/blog/', '/blog/posts/%E4%BD%A0%E5%A5%BD/')).toEqual({ kind: 'file', path: 'posts/你好/index.html' })
+    expect(resolveInImage(image, '/blog/', '/blog/posts/%E4%BD%A0%E5%A5%BD')).toEqual({ kind: 'redirect', location: '/blog/posts/%E4%BD%A0%E5%A5%BD/' })
+    expect(resolveInImage(image, '/blog/', '/blog/%E6%96%87%E4%BB%B6.txt')).toEqual({ kind: 'file', path: '文件.txt' })
+    expect(resolveInImage(image, '/blog/', '/blog/feed.json')).toEqual({ kind: 'file', path: 'feed.json' })
+    expect(resolveInImage(image, '/blog/', '/blog/nope/')).toEqual({ kind: 'missing' })
+    expect(resolveInImage(image, '/blog/', '/blog/posts/')).toEqual({ kind: 'missing' })
+    expect(resolveInImage(image, '/blog/', '/blog/../etc/passwd')).toEqual({ kind: 'bad' })
+    expect(resolveInImage(image, '/blog/', '/')).toEqual({ kind: 'redirect', location: '/blog/' })
+  })
+
+  it('makes pages on request, and shows a page whose template throws as a 500 with the problem', async () => {
+    const server = await startServer({
+      files: () => image, basePath: () => '/blog/', live: true, host: '127.0.0.1', port: 0,
+      failed: (error) => [{ where: 'templates/index.tsx:3:5', severity: 'error', message: (error as PageError).problem.reason, ruleId: 'template-error', frame: [] }]
+    })
+    try {
+      const home = await fetchRaw(server.url, '/blog/')
+      expect(home.status).toBe(200)
+      expect(home.body).toMatch(/^<html><body>\/<script data-inkstone-dev>/)
+      const broken = await fetchRaw(server.url, '/blog/broken/')
+      expect(broken.status).toBe(500)
+      expect(broken.body).toContain('Rendering /broken/ failed: boom')
+      expect(broken.body).toContain('<script data-inkstone-dev>')
+      const missing = await fetchRaw(server.url, '/blog/nope/')
+      expect(missing.status).toBe(404)
+      expect(missing.body).toContain('/404.html')
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -98,3 +98,27 @@ describe('dates from git', () => {
     expect(updated('pinned')?.iso).toBe('2024-02-01T09:00:00+08:00')
   })
 })
+
+describe('dates from git in `inkstone dev`', () => {
+  it('are read again once HEAD moves (a commit), and reused while it does not', async () => {
+    const copy = tempDir('publish-git-dev')
+    cpSync(repo, copy, { recursive: true })
+    const memory: Record<string, unknown> = {}
+    const flags = { drafts: false, future: false, dev: true }
+    const devBuild = async (changed: string[]) => {
+      memory.changed = new Set(changed)
+      const result = await build({ root: copy, flags, now: NOW, memory, lazy: true })
+      expect(result.problems.filter((p) => p.fatal)).toEqual([])
+      return (name: string) => result.graph!.posts.find((p: any) => p.entry.name === name)?.entry.matter.updated
+    }
+    memory.changed = undefined
+    await build({ root: copy, flags, now: NOW, memory, lazy: true })
+    const before = (memory.git as { dates: unknown }).dates
+    writeFileSync(join(copy, 'content/posts/untouched.md'), post('Untouched', '', 'Now touched.'))
+    expect((await devBuild(['content/posts/untouched.md']))('untouched')).toBeUndefined()
+    expect((memory.git as { dates: unknown }).dates).toBe(before)
+    git(copy, ['commit', '-q', '-a', '-m', 'touch'], '2024-04-20T08:00:00Z')
+    // A commit changes no file under content/: the next build (any change) sees the new HEAD.
+    expect((await devBuild([]))('untouched')?.iso).toBe('2024-04-20T16:00:00+08:00')
+  })
+})
