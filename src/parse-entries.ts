@@ -20,7 +20,7 @@ import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
 import { deserialize } from 'node:v8'
-import { entryBytes, entryOf, readEntryCache, writeEntryCache, type CacheRecord } from './cache/store.js'
+import { EntryCacheWriter, entryBytes, entryOf, readEntryCache, type CacheRecord } from './cache/store.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
@@ -48,8 +48,12 @@ export interface ParseInput {
    */
   workers?: number
   onProgress?: (done: number, total: number, stage: string) => void
-  /** The sources' bytes, already read by the caller (same order as `sources`). */
-  preread?: Array<Uint8Array | Error>
+  /**
+   * The sources' bytes, already read by the caller (same order as
+   * `sources`). Each slot is emptied once read, so the bytes can be
+   * collected while the build goes on.
+   */
+  preread?: Array<Uint8Array | Error | undefined>
 }
 
 /**
@@ -113,43 +117,73 @@ function workerFile(): URL {
 }
 
 /** Content hashes of the files an entry references (images), to revalidate cached entries. */
-export async function fingerprint(root: string, entry: Entry): Promise<string> {
+export function fingerprintSync(root: string, entry: Entry): string {
   const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
   if (targets.length === 0) return ''
   // Contents, not mtimes: a CI checkout gives every file a new mtime.
   return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|')
 }
 
-/** Run `fn` over `items` with at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      await fn(items[i], i)
+/** Content hashes of the files an entry references (images), to revalidate cached entries. */
+export async function fingerprint(root: string, entry: Entry): Promise<string> {
+  return fingerprintSync(root, entry)
+}
+
+/**
+ * Writes cache records in source order as they become known (cached ones at
+ * once, parsed ones as workers finish them, in any order), so that no record
+ * is held longer than it takes the ones before it to arrive, and the file's
+ * bytes do not depend on timing.
+ */
+class InOrder {
+  private next = 0
+  private readonly waiting = new Map<number, CacheRecord | null>()
+  constructor(private readonly sources: readonly SourceRef[], private readonly writer: EntryCacheWriter) {}
+  /** The record of source `index`, or null when the source has none (unreadable). */
+  set(index: number, record: CacheRecord | null): void {
+    this.waiting.set(index, record)
+    while (this.waiting.has(this.next)) {
+      const ready = this.waiting.get(this.next)
+      this.waiting.delete(this.next)
+      if (ready) this.writer.add(this.sources[this.next].path, ready)
+      this.next++
     }
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+  abort(): void {
+    this.waiting.clear()
+    this.writer.abort()
+  }
+  commit(): void {
+    if (this.next !== this.sources.length) throw new Error(`Internal error: cache records missing from ${this.sources[this.next]?.path}`)
+    this.writer.commit()
+  }
 }
 
 /**
  * Parse every source, from the cache where possible.
  *
- * @param input Sources, config, cache settings.
+ * Memory: at 10,000 posts a cold build would otherwise hold every source's
+ * bytes, every worker result and a one-piece serialisation of the cache at
+ * the same time. So a source's bytes are dropped once handed to a worker
+ * (and the caller's `preread` slot is cleared), each worker result is turned
+ * into its entry and written to the cache file as it arrives, and the cache
+ * file is written record by record.
+ *
+ * @param input Sources, config, cache settings. Slots of `input.preread` are emptied as they are read.
  * @returns Entries in source order, problems of the cache itself, stats.
  */
 export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[]; problems: Problem[]; stats: ParseStats }> {
   const { root, sources, config } = input
   const digest = configDigest(input.configText)
   const problems: Problem[] = []
-  const cache = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : new Map<string, CacheRecord>()
+  let cache = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : new Map<string, CacheRecord>()
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)
-  /** Serialised entries from workers (kept for the cache file). */
-  const serialised = new Array<Uint8Array | undefined>(sources.length)
+  /** Cache records of cached sources, by index, until the cache file is written. */
+  const kept = new Map<number, CacheRecord>()
   let unreadable = 0
-  /** Indexes of sources to parse, with their bytes. */
-  const misses: Array<{ index: number; bytes: Uint8Array | Error }> = []
+  /** Indexes of sources to parse, with their bytes (dropped once handed over). */
+  const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined }> = []
   let cached = 0
 
   // Read and hash every file, take what the cache has. Synchronous reads: for
@@ -162,65 +196,81 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     } catch (error) {
       bytes = error as Error
     }
+    if (input.preread) input.preread[i] = undefined
     const hash = bytes instanceof Error ? '' : createHash('sha1').update(bytes).update(source.kind).update(source.assets.join('\0')).digest('hex')
     hashes[i] = hash
     const hit = hash ? cache.get(source.path) : undefined
     const entry = hit && hit.hash === hash ? entryOf(hit) : undefined
     if (hit && hit.hash === hash && !entry) unreadable++
-    if (entry && hit!.assets === (await fingerprint(root, entry))) {
+    if (entry && hit!.assets === fingerprintSync(root, entry)) {
       entries[i] = entry
+      kept.set(i, hit!)
       cached++
     } else {
       misses.push({ index: i, bytes })
     }
   }
-  misses.sort((a, b) => a.index - b.index)
   if (unreadable > 0) {
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
   }
+  const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length)
+  // The records of sources that are gone (or changed) are not needed any more.
+  cache = new Map()
+  if (!rewrite) kept.clear()
 
-  const readable = misses.filter((m) => !(m.bytes instanceof Error))
-  const workers = workersFor(readable.length, input.workers)
-  const progress = input.onProgress
-  if (workers > 0) {
-    const tasks: ParseTask[] = readable.map((m) => ({ source: sources[m.index], bytes: m.bytes as Uint8Array }))
-    const data: ParseWorkerData = { root, config }
-    const results = await runPool<ParseTask, Uint8Array>(tasks, {
-      file: workerFile(), workerData: data, size: workers,
-      label: (task) => task.source.path,
-      onResult: progress ? (done, total) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
-    })
-    for (const [k, m] of readable.entries()) {
-      entries[m.index] = deserialize(results[k]) as Entry
-      if (input.useCache) serialised[m.index] = results[k]
-    }
+  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest)) : undefined
+  const record = (index: number, entry: Entry, bytes: () => Uint8Array): void => {
+    if (!out) return
+    const hash = hashes[index]
+    out.set(index, hash ? { hash, assets: fingerprintSync(root, entry), bytes: bytes() } : null)
   }
-  const render = lazyRenderer(root, config)
-  let done = cached
-  for (const m of misses) {
-    if (entries[m.index] !== undefined) continue
-    entries[m.index] = await parseEntry(sources[m.index], m.bytes, config, render)
-    if (progress && ++done % 200 === 0) progress(done, sources.length, 'parse')
-  }
-
-  if (input.useCache && (misses.length > 0 || cache.size !== sources.length)) {
+  try {
+    // Cached entries first: their records wait only for the misses before them.
     const fresh = new Set(misses.map((m) => m.index))
-    const next = new Map<string, CacheRecord>()
-    await eachLimited(sources, 32, async (source, i) => {
-      const hash = hashes[i]
-      if (!hash) return
-      const hit = cache.get(source.path)
-      const entry = entries[i]
-      if (hit && hit.hash === hash && !fresh.has(i)) next.set(source.path, hit)
-      else next.set(source.path, { hash, assets: await fingerprint(root, entry), bytes: serialised[i] ?? entryBytes(entry) })
-    })
-    // Source order, so the cache file's bytes do not depend on I/O timing.
-    const ordered = new Map<string, CacheRecord>()
-    for (const source of sources) {
-      const record = next.get(source.path)
-      if (record) ordered.set(source.path, record)
+    if (out) {
+      for (let i = 0; i < sources.length; i++) {
+        if (fresh.has(i)) continue
+        out.set(i, kept.get(i) ?? null)
+      }
     }
-    await writeEntryCache(input.cacheDir, digest, ordered)
+    kept.clear()
+
+    const readable = misses.filter((m) => !(m.bytes instanceof Error))
+    const workers = workersFor(readable.length, input.workers)
+    const progress = input.onProgress
+    if (workers > 0) {
+      const tasks: ParseTask[] = readable.map((m) => {
+        const task = { source: sources[m.index], bytes: m.bytes as Uint8Array }
+        m.bytes = undefined
+        return task
+      })
+      const data: ParseWorkerData = { root, config }
+      await runPool<ParseTask, Uint8Array>(tasks.splice(0), {
+        file: workerFile(), workerData: data, size: workers, dropInputs: true,
+        label: (task) => task.source.path,
+        consume: (bytes, k) => {
+          const index = readable[k].index
+          const entry = deserialize(bytes) as Entry
+          entries[index] = entry
+          record(index, entry, () => bytes)
+        },
+        onResult: progress ? (done, total) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
+      })
+    }
+    const render = lazyRenderer(root, config)
+    let done = cached
+    for (const m of misses) {
+      if (entries[m.index] !== undefined) continue
+      const entry = await parseEntry(sources[m.index], m.bytes ?? new Error('Internal error: source bytes dropped'), config, render)
+      m.bytes = undefined
+      entries[m.index] = entry
+      record(m.index, entry, () => entryBytes(entry))
+      if (progress && ++done % 200 === 0) progress(done, sources.length, 'parse')
+    }
+    out?.commit()
+    return { entries, problems, stats: { parsed: misses.length, cached, workers } }
+  } catch (error) {
+    out?.abort()
+    throw error
   }
-  return { entries, problems, stats: { parsed: misses.length, cached, workers } }
 }

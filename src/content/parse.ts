@@ -81,7 +81,10 @@ export async function parseEntry(
   const body = await render(file, split.body)
   if (source.kind === 'post') {
     const matter = postMatter(file, split, config.timezone)
-    return finish(file, source, { ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets })
+    // A fresh array (map, not spread or slice: those keep the elements kind of an
+    // array a worker received, which v8.serialize writes differently), so the
+    // cache file's bytes are the same whether the entry was parsed in a worker or not.
+    return finish(file, source, { ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
   }
   if (source.kind === 'column') return finish(file, source, { ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
   return finish(file, source, { ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads'
 export type WorkerReply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; error: { message: string; stack?: string } }
 
 /** Options of runPool. */
-export interface PoolOptions<I> {
+export interface PoolOptions<I, O = unknown> {
   /** The compiled worker module (file URL or absolute path). */
   file: URL | string
   /** Passed to every worker as `workerData`. */
@@ -26,6 +26,19 @@ export interface PoolOptions<I> {
   label?: (input: I, index: number) => string
   /** Called as results arrive (any order); `done` counts finished tasks. */
   onResult?: (done: number, total: number) => void
+  /**
+   * Takes each result as it arrives (any order) instead of the pool keeping
+   * it: the returned array is then empty. Lets a caller that stores results
+   * in another form drop each message as soon as it is handled. An exception
+   * thrown here rejects the run like a failed task.
+   */
+  consume?: (value: O, index: number) => void
+  /**
+   * Forget each input once it is posted to a worker (only its label is kept
+   * while it runs), so large inputs can be collected during the run instead
+   * of after it. The caller must not hold them either for this to help.
+   */
+  dropInputs?: boolean
 }
 
 /**
@@ -38,13 +51,16 @@ export interface PoolOptions<I> {
  * @param options Worker file, data, size.
  * @returns Outputs, in the order of `inputs`.
  */
-export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I>): Promise<O[]> {
+export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>): Promise<O[]> {
   const total = inputs.length
   const results = new Array<O>(total)
   if (total === 0) return Promise.resolve(results)
   const size = Math.max(1, Math.min(options.size, total))
   const inFlight = Math.max(1, options.inFlight ?? 2)
   const label = options.label ?? ((_: I, i: number) => `task ${i}`)
+  const pending: Array<I | undefined> = options.dropInputs ? [...inputs] : (inputs as I[])
+  /** Labels of tasks in flight (inputs may be dropped once posted). */
+  const labels = new Map<number, string>()
   const workers: Worker[] = []
   return new Promise<O[]>((resolvePool, rejectPool) => {
     let next = 0
@@ -72,12 +88,14 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I>): Pr
       while (!settled && next < total && mine.size < inFlight) {
         const id = next++
         mine.add(id)
-        worker.postMessage({ id, input: inputs[id] })
+        labels.set(id, label(pending[id] as I, id))
+        worker.postMessage({ id, input: pending[id] })
+        if (options.dropInputs) pending[id] = undefined
       }
     }
     const where = (worker: Worker): string => {
       const ids = [...(running.get(worker) ?? [])]
-      return ids.length > 0 ? ` while working on ${ids.map((id) => label(inputs[id], id)).join(', ')}` : ''
+      return ids.length > 0 ? ` while working on ${ids.map((id) => labels.get(id)).join(', ')}` : ''
     }
     for (let n = 0; n < size; n++) {
       let worker: Worker
@@ -92,13 +110,24 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I>): Pr
       worker.on('message', (reply: WorkerReply<O>) => {
         if (settled) return
         running.get(worker)!.delete(reply.id)
+        const task = labels.get(reply.id)
+        labels.delete(reply.id)
         if (!reply.ok) {
-          const err = new Error(`Internal error in a worker thread on ${label(inputs[reply.id], reply.id)}: ${reply.error.message}`)
+          const err = new Error(`Internal error in a worker thread on ${task}: ${reply.error.message}`)
           if (reply.error.stack) err.stack = `${err.message}\n${reply.error.stack.split('\n').slice(1).join('\n')}`
           fail(err)
           return
         }
-        results[reply.id] = reply.value
+        if (options.consume) {
+          try {
+            options.consume(reply.value, reply.id)
+          } catch (error) {
+            fail(error as Error)
+            return
+          }
+        } else {
+          results[reply.id] = reply.value
+        }
         done++
         options.onResult?.(done, total)
         if (done === total) {

@@ -52,6 +52,25 @@ describe('the persistent cache in builds', () => {
     expect([...readTree(warmOut)]).toEqual([...readTree(join(root, 'dist'))])
   }, T)
 
+  it('writes the same cache file whether posts are parsed in this thread or in workers, and after an edit', async () => {
+    const root = site()
+    await build({ root, flags, now: NOW, workers: 0 })
+    const inThread = readFileSync(cacheFile(root))
+    rmSync(join(root, '.inkstone-cache'), { recursive: true })
+    await build({ root, outDir: fresh(root), flags, now: NOW, workers: 2 })
+    expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(true)
+    // An edit and its undo: cached records and a re-parsed one, back in source order.
+    const post = join(root, 'content', 'posts', 'p2.md')
+    const text = readFileSync(post, 'utf8')
+    writeFileSync(post, text + '\n多一句。\n')
+    await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
+    expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(false)
+    writeFileSync(post, text)
+    const undone = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
+    expect(undone.stats.parse).toMatchObject({ parsed: 1, cached: 2 })
+    expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(true)
+  }, T)
+
   it('re-parses only the edited file', async () => {
     const root = site()
     await build({ root, flags, now: NOW, workers: 0 })
@@ -90,14 +109,15 @@ describe('the persistent cache in builds', () => {
     await build({ root, flags, now: NOW, workers: 0 })
     // Rewrite the stored digest as if another tool version had written the file.
     const file = cacheFile(root)
+    // Layout (see store.ts): 16-byte header, then the digest as a chunk (4-byte length + text), then the records.
     const bytes = readFileSync(file)
-    const { deserialize, serialize } = await import('node:v8')
-    const data = deserialize(bytes.subarray(16)) as { digest: string }
-    data.digest = 'another-tool-version'
-    const payload = serialize(data)
+    const rest = bytes.subarray(20 + bytes.readUInt32LE(16))
+    const digest = Buffer.from('another-tool-version')
+    const length = Buffer.alloc(4)
+    length.writeUInt32LE(digest.length)
     const header = Buffer.from(bytes.subarray(0, 16))
-    header.writeBigUInt64LE(BigInt(payload.length), 8)
-    writeFileSync(file, Buffer.concat([header, payload]))
+    header.writeBigUInt64LE(BigInt(4 + digest.length + rest.length), 8)
+    writeFileSync(file, Buffer.concat([header, length, digest, rest]))
     const result = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(result.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
     expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })

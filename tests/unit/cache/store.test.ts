@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, entryBytes, entryOf, readEntryCache, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryOf, readEntryCache, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
 import { emptyBody } from '../../../src/content/parse.js'
 import type { Entry, Problem } from '../../../src/types.js'
 
@@ -40,6 +40,43 @@ describe('entry cache store', () => {
     expect(readdirSync(dir)).toEqual([ENTRY_CACHE_FILE])
   })
 
+  it('round-trips many records in the order they were added, large ones included', async () => {
+    const dir = temp()
+    const many = new Map<string, CacheRecord>()
+    for (let i = 0; i < 300; i++) {
+      // Some records are larger than the writer's buffer (1 MiB).
+      const body = i % 100 === 7 ? '长'.repeat(700_000) : `<p>第 ${i} 篇</p>`
+      const e = { ...entry, path: `content/posts/p${300 - i}.md`, body: { ...emptyBody, html: body } } as Entry
+      many.set(e.path, { hash: `h${i}`, assets: i % 2 ? '' : `content/posts/a${i}.png:abc`, bytes: entryBytes(e) })
+    }
+    await writeEntryCache(dir, 'd1', many)
+    const problems: Problem[] = []
+    const back = await readEntryCache(dir, 'd1', problems)
+    expect(problems).toEqual([])
+    expect([...back.keys()]).toEqual([...many.keys()])
+    for (const [path, record] of many) {
+      const got = back.get(path)!
+      expect([got.hash, got.assets]).toEqual([record.hash, record.assets])
+      expect(Buffer.from(got.bytes).equals(Buffer.from(record.bytes))).toBe(true)
+    }
+    expect(entryOf(back.get('content/posts/p293.md')!)!.body.html).toHaveLength(700_000)
+    // Writing the same records again gives the same bytes.
+    const first = readFileSync(join(dir, ENTRY_CACHE_FILE))
+    await writeEntryCache(dir, 'd1', back)
+    expect(readFileSync(join(dir, ENTRY_CACHE_FILE)).equals(first)).toBe(true)
+  })
+
+  it('an aborted write leaves the old cache as it was, and no temp file', async () => {
+    const dir = temp()
+    await writeEntryCache(dir, 'd1', records)
+    const before = readFileSync(join(dir, ENTRY_CACHE_FILE))
+    const writer = new EntryCacheWriter(dir, 'd2')
+    writer.add('content/pages/other.md', { hash: 'h2', assets: '', bytes: entryBytes(entry) })
+    writer.abort()
+    expect(readdirSync(dir)).toEqual([ENTRY_CACHE_FILE])
+    expect(readFileSync(join(dir, ENTRY_CACHE_FILE)).equals(before)).toBe(true)
+  })
+
   it('ignores a cache made with another digest, silently', async () => {
     const dir = temp()
     await writeEntryCache(dir, 'd1', records)
@@ -65,6 +102,11 @@ describe('entry cache store', () => {
     ['empty', () => Buffer.alloc(0)],
     ['a bare v8 payload without the header (an older format)', () => serialize({ format: 1, digest: 'd1', records: [] })],
     ['payload bytes scrambled', (b) => { const c = Buffer.from(b); c.fill(0xff, 16, 40); return c }],
+    ['a record cut short inside the payload (length fixed up)', (b) => {
+      const c = Buffer.from(b.subarray(0, b.length - 3))
+      c.writeBigUInt64LE(BigInt(c.length - 16), 8)
+      return c
+    }],
     ['right header, wrong payload shape', (b) => {
       const payload = serialize({ hello: 'world' })
       const header = Buffer.from(b.subarray(0, 16))

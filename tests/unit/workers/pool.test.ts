@@ -70,6 +70,37 @@ parentPort.on('message', ({ id, input }) => {
       .rejects.toThrow(/Internal error: a worker thread exited \(code 3\)/)
   })
 
+  it('hands each result to consume (with its input index) instead of keeping it, and can forget posted inputs', async () => {
+    const inputs = Array.from({ length: 30 }, (_, i) => i)
+    const seen = new Map<number, number>()
+    const out = await runPool<number, { n: number }>(inputs, {
+      file: echo, workerData: { tag: 'y' }, size: 2, dropInputs: true, label: (i) => `input-${i}`,
+      consume: (value, index) => { seen.set(index, value.n) }
+    })
+    expect(out.filter((o) => o !== undefined)).toEqual([])
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(inputs)
+    for (const i of inputs) expect(seen.get(i)).toBe(i * 2)
+    // The caller's array is left alone.
+    expect(inputs).toHaveLength(30)
+  })
+
+  it('rejects when consume throws, naming nothing it should not', async () => {
+    await expect(runPool([1, 2, 3], {
+      file: echo, workerData: { tag: 'z' }, size: 1,
+      consume: (_value, index) => { if (index === 1) throw new Error('cannot store result 1') }
+    })).rejects.toThrow(/cannot store result 1/)
+  })
+
+  it('names the task of a failing worker even when inputs are dropped', async () => {
+    const file = workerFile('task-error-dropped', `
+parentPort.on('message', ({ id, input }) => {
+  if (input === 3) parentPort.postMessage({ id, ok: false, error: { message: 'boom on 3' } })
+  else parentPort.postMessage({ id, ok: true, value: input })
+})`)
+    await expect(runPool([1, 2, 3, 4], { file, workerData: null, size: 2, dropInputs: true, label: (i) => `input-${i}` }))
+      .rejects.toThrow(/Internal error in a worker thread on input-3: boom on 3/)
+  })
+
   it('rejects when the worker module cannot be loaded', async () => {
     const file = workerFile('syntax', 'this is not javascript')
     await expect(runPool([1], { file, workerData: null, size: 1 })).rejects.toThrow(/Internal error/)
