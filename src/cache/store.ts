@@ -108,7 +108,9 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
   } catch {
     return new Map()
   }
-  if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return corrupt(problems, 'not an Inkstone cache file, or one of another format')
+  // Another format of ours (an older or newer tool): stale, not corrupt.
+  if (bytes.length >= HEADER && bytes.subarray(0, 4).equals(MAGIC.subarray(0, 4)) && !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return new Map()
+  if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return corrupt(problems, 'not an Inkstone cache file')
   const length = Number(bytes.readBigUInt64LE(8))
   if (bytes.length - HEADER !== length) return corrupt(problems, `truncated: ${bytes.length - HEADER} of ${length} bytes`)
   try {

@@ -85,6 +85,17 @@ describe('entry cache store', () => {
     expect(problems).toEqual([])
   })
 
+  it('ignores a cache file of another format of ours (an older tool), silently', async () => {
+    const dir = temp()
+    const payload = serialize({ format: 3, digest: 'd1', records: [] })
+    const header = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0])
+    header.writeBigUInt64LE(BigInt(payload.length), 8)
+    writeFileSync(join(dir, ENTRY_CACHE_FILE), Buffer.concat([header, payload]))
+    const problems: Problem[] = []
+    expect((await readEntryCache(dir, 'd1', problems)).size).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   it('treats a missing cache as empty, silently', async () => {
     const problems: Problem[] = []
     expect((await readEntryCache(join(temp(), 'nope'), 'd1', problems)).size).toBe(0)
