@@ -75,8 +75,6 @@ export interface BuildResult {
     skipped: number
     parse: ParseStats
   }
-  /** Files the build read, for the dev watcher (absolute). */
-  inputs: string[]
 }
 
 /** Where the persistent cache lives. */
@@ -144,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
   problems.push(...loaded.problems)
   const config = loaded.config
-  if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats, inputs: [] }
+  if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
   mark('config')
 
   const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
@@ -186,8 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const unchanged = Object.keys(manifest.files).length
       return {
         ok: true, problems: [...(manifest.problems ?? [])], files: [], config,
-        stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages },
-        inputs: [...sources.map((source) => join(root, source.path)), ...theme.inputs]
+        stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages }
       }
     }
   }
@@ -212,7 +209,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if ('problems' in theme) {
     problems.push(...theme.problems)
     if (memory) undoGraphPatch(memory)
-    return { ok: false, problems, files: [], config, graph, stats: emptyStats, inputs: [] }
+    return { ok: false, problems, files: [], config, graph, stats: emptyStats }
   }
   mark('theme')
 
@@ -260,22 +257,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark('assets')
   const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)) })
 
-  // A public file on the path of a page would silently replace it: an error.
+  // A public file on the path of a page (or a feed, an image...) would silently replace it: an error.
   // (Collisions between pages are reported by the site graph, naming both files.)
-  const isPublic = (f: { outPath: string; kind?: string; from?: string }): boolean => f.kind === 'copy' && f.from!.startsWith(publicDir)
-  const byPath = new Map<string, { outPath: string; kind?: string; from?: string }>()
-  for (const file of [...files, ...routes, ...generated]) {
-    const before = byPath.get(file.outPath)
-    if (before) {
-      const culprit = isPublic(file) ? file : isPublic(before) ? before : undefined
-      if (culprit) {
-        problems.push(problem(`public/${culprit.outPath}`, 'url-collision', `The public file lands on \`${culprit.outPath}\`, which the site already writes`))
-      }
+  const publicByPath = new Map(files.filter((f) => f.kind === 'copy' && f.from.startsWith(publicDir)).map((f) => [f.outPath, f]))
+  if (publicByPath.size > 0) {
+    const collided = new Set<string>()
+    const claim = (other: { outPath: string }): void => {
+      const mine = publicByPath.get(other.outPath)
+      if (mine && mine !== other) collided.add(other.outPath)
     }
-    byPath.set(file.outPath, file)
+    files.forEach(claim)
+    routes.forEach(claim)
+    generated.forEach(claim)
+    for (const outPath of [...collided].sort()) {
+      problems.push(problem(`public/${outPath}`, 'url-collision', `The public file lands on \`${outPath}\`, which the site already writes`))
+    }
   }
 
-  const inputs = [...sources.map((s) => join(root, s.path)), ...theme.inputs]
   const counts = { posts: graph.posts.length, pages: routes.length }
   if (options.lazy) {
     // The dev server's image: pages and generated files are made when requested.
@@ -289,7 +287,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     const image = siteImage({ files, routes, generated, render })
-    return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats }, inputs }
+    return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats } }
   }
 
   // The tool's code is part of every view hash: a new renderer version re-renders every page.
@@ -305,7 +303,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
   if (!ok && memory) undoGraphPatch(memory)
-  if (!ok || options.write === false) return { ok, problems, files, config, graph, stats, inputs }
+  if (!ok || options.write === false) return { ok, problems, files, config, graph, stats }
 
   const result = await emit(outDir, files, manifest, onDisk, rendered.views)
   if (inputsKey) {
@@ -318,7 +316,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (useCache) await writeManifest(manifestFile, result.manifest)
   mark('emit')
   return {
-    ok, problems, files, config, graph, inputs,
+    ok, problems, files, config, graph,
     stats: { ...stats, written: result.written, unchanged: result.unchanged, removed: result.removed }
   }
 }

@@ -30,7 +30,7 @@ export const rules = {
   // site graph
   'unknown-column': { fatal: true, hint: 'Create content/columns/<id>.md or fix the id.' },
   'column-cycle': { fatal: true, hint: 'A column cannot be its own ancestor; fix one of the `parent` keys.' },
-  'url-collision': { fatal: true, hint: 'Give one of them another `slug`.' },
+  'url-collision': { fatal: true, hint: 'Give one of them another `slug` (or rename the file in `public/`).' },
   // markdown
   'missing-link-target': { fatal: true, hint: 'Fix the path; links to other posts are relative to this file.' },
   'missing-fragment': { fatal: true, hint: 'Link to a heading that exists in the target; ids are shown in the table of contents.' },

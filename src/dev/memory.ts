@@ -36,7 +36,7 @@ export interface BuildMemory {
    */
   changed?: Set<string>
   /** Entries of the last build, by source path. */
-  parse?: { digest: string; records: Map<string, Remembered> }
+  parse?: { digest: string; records: Map<string, Remembered>; sources: SourceRef[] }
   /** The config as last loaded, with the text and base URL it came from. */
   config?: { text: string; baseUrl: string | undefined; loaded: Awaited<ReturnType<typeof loadConfig>> }
   /** The sources last discovered. */
@@ -46,7 +46,16 @@ export interface BuildMemory {
   /** The repository folder (null: not in a work tree) and the dates read at a HEAD stamp. */
   git?: { dir: string | null; stamp?: string; dates?: GitDates }
   /** The last site graph and what it was built from (entries by path). */
-  graph?: { graph: SiteGraph; entries: Map<string, Entry>; config: SiteConfig; flags: string; now: number; undo?: () => void }
+  graph?: {
+    graph: SiteGraph
+    entries: Map<string, Entry>
+    config: SiteConfig
+    flags: string
+    now: number
+    /** The graph's post, page or column of each entry (made on the first patch). */
+    owners?: Map<Entry, { entry: Entry }>
+    undo?: () => void
+  }
 }
 
 /**
@@ -81,14 +90,19 @@ export function graphWithMemory(memory: BuildMemory, input: GraphInput): SiteGra
     // A post whose date lies between the two builds' "now" changed its `future` flag.
     if (same) same = !input.entries.some((e) => e.kind === 'post' && !e.problems.some((p) => p.fatal) && e.matter.date.ms > last.now !== e.matter.date.ms > input.now)
     if (same) {
-      const owners: Array<{ entry: Entry }> = [...last.graph.posts, ...last.graph.pages, ...last.graph.columnsById.values()]
-      const byEntry = new Map(owners.map((o) => [o.entry, o]))
+      const byEntry = (last.owners ??= new Map([...last.graph.posts, ...last.graph.pages, ...last.graph.columnsById.values()].map((o) => [o.entry, o])))
       const undo: Array<() => void> = []
       for (const [before, entry] of swaps) {
         const owner = byEntry.get(before)
         if (owner) {
           owner.entry = entry
-          undo.push(() => void (owner.entry = before))
+          byEntry.delete(before)
+          byEntry.set(entry, owner)
+          undo.push(() => {
+            owner.entry = before
+            byEntry.delete(entry)
+            byEntry.set(before, owner)
+          })
         }
         last.entries.set(entry.path, entry)
         undo.push(() => void last.entries.set(entry.path, before))
@@ -211,35 +225,47 @@ export async function parseWithMemory(
   input: ParseInput
 ): Promise<{ entries: Entry[]; problems: Problem[]; stats: ParseStats }> {
   const digest = configDigest(input.configText)
-  const known = memory.parse?.digest === digest ? memory.parse.records : undefined
+  const last = memory.parse?.digest === digest ? memory.parse : undefined
   const changed = memory.changed
-  const reuse = new Map<string, Remembered>()
-  if (known && changed) {
-    const check: Array<Promise<void>> = []
+  if (!last || !changed) {
+    // Without a known change set, the persistent cache does the work.
+    const parsed = await parseEntries(input)
+    const records = new Map<string, Remembered>()
+    const byPath = new Map(parsed.entries.map((e) => [e.path, e]))
     for (const source of input.sources) {
-      const last = known.get(source.path)
-      if (!last || changed.has(source.path) || last.key !== keyOf(source)) continue
-      // Only entries that reference files (images) need a stat of them.
-      if (last.assets === '') reuse.set(source.path, last)
-      else check.push(fingerprint(input.root, last.entry).then((f) => void (f === last.assets && reuse.set(source.path, last))))
+      const entry = byPath.get(source.path)
+      if (entry) records.set(source.path, { key: keyOf(source), assets: await fingerprint(input.root, entry), entry })
     }
-    await Promise.all(check)
+    memory.parse = { digest, records, sources: input.sources }
+    return parsed
   }
-  const fresh = input.sources.filter((s) => !reuse.has(s.path))
-  // Without a known change set, the persistent cache does the work; with one, only changed files are parsed.
-  const parsed = await parseEntries(reuse.size > 0 ? { ...input, sources: fresh, useCache: false } : input)
+  // Which sources to parse again: the changed ones, new ones, and those whose referenced files changed.
+  const known = last.records
+  const stale = new Set<string>()
+  const check: Array<Promise<void>> = []
+  const sameList = last.sources === input.sources
+  for (const source of input.sources) {
+    const record = known.get(source.path)
+    if (!record || changed.has(source.path) || (!sameList && record.key !== keyOf(source))) stale.add(source.path)
+    // Only entries that reference files (images) need a stat of them.
+    else if (record.assets !== '') check.push(fingerprint(input.root, record.entry).then((f) => void (f !== record.assets && stale.add(source.path))))
+  }
+  await Promise.all(check)
+  const fresh = input.sources.filter((s) => stale.has(s.path))
+  const parsed = await parseEntries({ ...input, sources: fresh, useCache: false })
+  const records = sameList ? known : new Map<string, Remembered>()
   const byPath = new Map(parsed.entries.map((e) => [e.path, e]))
   const entries: Entry[] = []
-  const records = new Map<string, Remembered>()
   for (const source of input.sources) {
-    const kept = reuse.get(source.path)
-    const entry = kept ? kept.entry : byPath.get(source.path)
-    if (!entry) continue
-    entries.push(entry)
-    records.set(source.path, kept ?? { key: keyOf(source), assets: await fingerprint(input.root, entry), entry })
+    const parsedEntry = byPath.get(source.path)
+    if (parsedEntry) records.set(source.path, { key: keyOf(source), assets: await fingerprint(input.root, parsedEntry), entry: parsedEntry })
+    else if (stale.has(source.path)) records.delete(source.path)
+    else if (!sameList) records.set(source.path, known.get(source.path)!)
+    const entry = records.get(source.path)?.entry
+    if (entry) entries.push(entry)
   }
-  memory.parse = { digest, records }
-  return { entries, problems: parsed.problems, stats: { ...parsed.stats, cached: parsed.stats.cached + reuse.size } }
+  memory.parse = { digest, records, sources: input.sources }
+  return { entries, problems: parsed.problems, stats: { ...parsed.stats, cached: parsed.stats.cached + input.sources.length - fresh.length } }
 }
 
 /**

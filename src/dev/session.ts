@@ -7,9 +7,14 @@
  * written to disk except the entry cache.
  */
 import { EventEmitter } from 'node:events'
-import { resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { VFile } from 'vfile'
 import { build, type BuildResult } from '../build.js'
-import type { Problem } from '../types.js'
+import type { Problem, SiteConfig } from '../types.js'
+import type { SiteGraph } from '../site/graph.js'
+import { rendererFor } from '../parse-entries.js'
+import { splitFrontMatter } from '../content/front-matter.js'
 import { formatReport, plain, type Paint } from '../cli/report.js'
 import { BuildQueue } from './queue.js'
 import { startServer, type SiteServer } from './server.js'
@@ -94,7 +99,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       // An internal error: forget the fast path's state and report it like a build error.
       forget(memory)
       const problem: Problem = { path: '.', reason: `Internal error: ${(error as Error).stack ?? error}`, ruleId: 'internal-error', fatal: true }
-      result = { ok: false, problems: [problem], files: [], inputs: [], stats: { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } } }
+      result = { ok: false, problems: [problem], files: [], stats: { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } } }
     }
     const ms = performance.now() - started
     count++
@@ -131,6 +136,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   })
 
   await runBuild(undefined, true)
+  // Load the Markdown stack now, not on the first edit (a cached first build never needed it).
+  const first = last?.result
+  if (first?.ok && first.config && first.graph) void warmUp(root, first.config, first.graph).catch(() => undefined)
   server = await startServer({
     files: () => image,
     basePath: () => basePath,
@@ -172,5 +180,24 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       await queue.close()
       await running.close()
     }
+  }
+}
+
+/**
+ * Render (and drop) the newest post with code and the newest with math, so
+ * that the unified processor, Shiki with the site's grammars, and KaTeX are
+ * loaded before the author's first edit instead of during it.
+ *
+ * @param root Site root.
+ * @param config Site config.
+ * @param graph The first build's graph.
+ */
+async function warmUp(root: string, config: SiteConfig, graph: SiteGraph): Promise<void> {
+  const render = await rendererFor(root, config)
+  const picks = new Set([graph.posts.find((p) => p.entry.body.code), graph.posts.find((p) => p.entry.body.math), graph.posts[0]])
+  for (const post of picks) {
+    if (!post) continue
+    const file = new VFile({ path: post.entry.path })
+    await render(file, splitFrontMatter(file, await readFile(join(root, post.entry.path), 'utf8')).body)
   }
 }

@@ -49,8 +49,7 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
   const ctx = new ViewContext(graph, options)
   const routes: Route[] = []
   const add = (url: string, make: () => PageView): void => {
-    let view: PageView | undefined
-    routes.push({ url, outPath: outPathOf(url), get view() { return (view ??= make()) } })
+    routes.push(new LazyRoute(url, make))
   }
 
   // Posts.
@@ -126,6 +125,19 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
     site: ctx.site, head: { ...ctx.head('/404.html', { title: ctx.strings.notFound, description: '' }) }
   }))
   return routes
+}
+
+/** A route whose view is made on first read (one object and one closure per page: a site has thousands). */
+class LazyRoute implements Route {
+  readonly outPath: string
+  private made: PageView | undefined
+  constructor(readonly url: string, private readonly make: () => PageView) {
+    this.outPath = outPathOf(url)
+  }
+
+  get view(): PageView {
+    return (this.made ??= this.make())
+  }
 }
 
 function ancestorsOf(column: Column): Column[] {
@@ -315,10 +327,12 @@ class ViewContext {
   ): void {
     const size = this.config.paginate
     const total = Math.max(1, Math.ceil(posts.length / size))
-    const pages = Array.from({ length: total }, (_, i) => ({ number: i + 1, href: href(this.config, pagePath(base, i + 1)) }))
+    let made: Array<{ number: number; href: string }> | undefined
+    const allPages = () => (made ??= Array.from({ length: total }, (_, i) => ({ number: i + 1, href: href(this.config, pagePath(base, i + 1)) })))
     for (let n = 1; n <= total; n++) {
       const url = pagePath(base, n)
       add(url, () => {
+        const pages = allPages()
         const pager: PagerView = {
           current: n, total, pages,
           prev: n > 1 ? pages[n - 2].href : undefined,

@@ -46,26 +46,30 @@ const encoder = new TextEncoder()
  * @returns The image.
  */
 export function siteImage(parts: ImageParts): SiteImage {
-  const makers = new Map<string, () => Promise<Uint8Array> | Uint8Array>()
-  for (const file of parts.files) {
-    if (file.kind === 'bytes') makers.set(file.outPath, () => file.data)
-    else if (file.kind === 'copy') makers.set(file.outPath, () => readFile(file.from))
+  // By output path; no closure per file (a site has thousands, and the dev server makes one image per edit).
+  const files = new Map<string, OutputFile | Route | GeneratedFile>()
+  for (const file of parts.files) files.set(file.outPath, file)
+  for (const route of parts.routes) files.set(route.outPath, route)
+  for (const file of parts.generated) files.set(file.outPath, file)
+  const make = async (item: OutputFile | Route | GeneratedFile): Promise<Uint8Array> => {
+    if ('url' in item) return encoder.encode(parts.render(item))
+    if ('make' in item) return encoder.encode(item.make())
+    if (item.kind === 'bytes') return item.data
+    if (item.kind === 'copy') return readFile(item.from)
     // `keep` files exist only against an output folder, which an image has none of.
-    else throw new Error(`Internal error: a kept file in a site image: ${file.outPath}`)
+    throw new Error(`Internal error: a kept file in a site image: ${item.outPath}`)
   }
-  for (const route of parts.routes) makers.set(route.outPath, () => encoder.encode(parts.render(route)))
-  for (const file of parts.generated) makers.set(file.outPath, () => encoder.encode(file.make()))
   const made = new Map<string, Promise<Uint8Array>>()
   let sorted: string[] | undefined
   return {
-    paths: () => (sorted ??= [...makers.keys()].sort()),
-    has: (outPath) => makers.has(outPath),
+    paths: () => (sorted ??= [...files.keys()].sort()),
+    has: (outPath) => files.has(outPath),
     read(outPath) {
-      const maker = makers.get(outPath)
-      if (!maker) return Promise.resolve(undefined)
+      const item = files.get(outPath)
+      if (!item) return Promise.resolve(undefined)
       let bytes = made.get(outPath)
       if (!bytes) {
-        bytes = Promise.resolve().then(maker)
+        bytes = make(item)
         made.set(outPath, bytes)
         // A failed read (say, a copied file removed since the build) is tried again on the next request.
         bytes.catch(() => made.delete(outPath))
