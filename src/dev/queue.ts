@@ -9,7 +9,11 @@
 export interface QueueOptions {
   /** Runs one batch; the set holds root-relative posix paths. */
   run: (changed: Set<string>) => Promise<void>
-  /** Quiet time before a batch starts (ms). */
+  /**
+   * Quiet time before a batch starts (ms). The events of one save (or of a
+   * checkout writing file after file) come within a millisecond or two of
+   * each other; every millisecond here is one the author waits for.
+   */
   quietMs?: number
   /** Longest a batch waits for quiet (ms). */
   maxWaitMs?: number
@@ -29,7 +33,7 @@ export class BuildQueue {
   private readonly maxWaitMs: number
 
   constructor(private readonly options: QueueOptions) {
-    this.quietMs = options.quietMs ?? 25
+    this.quietMs = options.quietMs ?? 10
     this.maxWaitMs = options.maxWaitMs ?? 1000
   }
 
