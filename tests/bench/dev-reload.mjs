@@ -42,7 +42,8 @@ const postFile = path.join(site, 'content', 'posts', `post-${pad5(Math.floor(arg
 const original = fs.readFileSync(postFile, 'utf8');
 
 log('starting inkstone dev (the first build of a cold site takes a while)…');
-const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'inkstone.js'), 'dev', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Shanghai' } });
+// INKSTONE_BIN: the CLI to time (run.mjs passes its snapshot of the compiled tool).
+const child = spawn(process.execPath, [process.env.INKSTONE_BIN ?? path.join(ROOT, 'bin', 'inkstone.js'), 'dev', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Shanghai' } });
 let stderr = '';
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (d) => { stderr += d; });

@@ -17,7 +17,8 @@
 //   --no-snapshot     run bin/inkstone.js in place (default: a copy of bin/, .build/ and package*.json is taken
 //                     into tests/bench/work/tool/ at the start, so another `npm run compile` in the same
 //                     working tree cannot change the code, nor its cache keys, in the middle of a series)
-//   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags (default all)
+//   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags,dev (default all; dev = the
+//                     `inkstone dev` save → reload series of dev-reload.mjs, on its own copy of the corpus)
 //   INKSTONE_BIN=path another CLI entry point to time instead of bin/inkstone.js (same arguments)
 //
 // Everything is measured as separate whole processes. Wall time is taken around the process by this script
@@ -45,7 +46,7 @@ const GEN = path.join(HERE, 'gen-corpus.mjs');
 const TIME = '/usr/bin/time';
 const ELEVENTY_VERSION = '3.1.8'; // as measured in shared/bench/RESULTS.md
 const SEED = 42;
-const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags'];
+const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'dev'];
 
 // ------------------------------------------------------------------ arguments
 function usage(code) {
@@ -560,6 +561,19 @@ async function main() {
       Object.assign(all, await runOurs(n, ink, oursTimeout));
     }
     if (args.peers) Object.assign(all, await runPeers(n, peersTimeout));
+    // The dev loop: save → live-reload event of `inkstone dev` (dev-reload.mjs prints its own table).
+    let dev = null;
+    if (runOursToo && args.series.includes('dev')) {
+      log(`N=${n}: inkstone dev, save → reload (tests/bench/dev-reload.mjs)`);
+      const r = sh(process.execPath, [path.join(HERE, 'dev-reload.mjs'), '--posts', String(n), '--runs', String(Math.max(args.runs, 5))], { cwd: ROOT, timeout: oursTimeout * 1000 * 3, env: { ...process.env, INKSTONE_BIN: BIN } });
+      const out = (r.stdout ?? '').trim();
+      const pick = (name) => {
+        const m = new RegExp(`^\\s*${name}\\s+median\\s+(\\d+)\\s+min–max (\\d+)–(\\d+)`, 'm').exec(out);
+        return m ? { median: +m[1], min: +m[2], max: +m[3] } : null;
+      };
+      dev = { ok: r.status === 0, output: out, body: pick('body'), tags: pick('tags') };
+      if (!dev.ok) { failed = true; log(`dev series FAILED (exit ${r.status}):\n${(r.stderr ?? '').slice(-2000)}`); }
+    }
 
     const get = (k, f) => (all[k] && all[k].n ? f(all[k]) : null);
     const wall = (k) => get(k, (s) => s.wall.median);
@@ -599,6 +613,7 @@ async function main() {
       if (s.warning) console.log(`   WARNING ${s.label}: ${s.warning}`);
       if (!s.ok || s.pagesOk === false || s.warning || s.output?.postPagesMissing) failed = true;
     }
+    if (dev?.output) console.log(dev.output.split('\n').map((l) => `   ${l}`).join('\n'));
     if (ratios) {
       console.log('   ratios (of medians; < 1 means ours is smaller/faster):');
       for (const [k, v] of Object.entries(ratios)) console.log(`     ${k.padEnd(48)} ${fmt(v)}`);
@@ -611,7 +626,7 @@ async function main() {
       timer: 'wall: process.hrtime around the process; cpu (user+sys) and peak RSS: GNU time -f "%e %U %S %M"',
       config: { warmEditTags: 'default site.yaml (highlight: true)', editedPost: all.edit?.post ?? all.tags?.post ?? null },
       corpus: ink ? { posts: ink.posts, tags: ink.tags.length } : null,
-      series: ordered, ratios, elapsedSeconds: +elapsed.toFixed(1),
+      series: ordered, ratios, dev: dev && { ok: dev.ok, bodyMs: dev.body, tagsMs: dev.tags }, elapsedSeconds: +elapsed.toFixed(1),
     };
     const jf = path.join(WORK, `results-${n}.json`);
     fs.writeFileSync(jf, JSON.stringify(result, null, 1));
