@@ -39,6 +39,8 @@ export interface PoolOptions<I, O = unknown> {
    * of after it. The caller must not hold them either for this to help.
    */
   dropInputs?: boolean
+  /** V8 heap limits of each worker (see worker_threads' `resourceLimits`). */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number }
 }
 
 /**
@@ -100,7 +102,7 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>):
     for (let n = 0; n < size; n++) {
       let worker: Worker
       try {
-        worker = new Worker(options.file, { workerData: options.workerData })
+        worker = new Worker(options.file, { workerData: options.workerData, resourceLimits: options.resourceLimits })
       } catch (error) {
         fail(new Error(`Internal error: cannot start a worker thread: ${(error as Error).message}`, { cause: error }))
         return

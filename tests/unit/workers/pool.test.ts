@@ -101,6 +101,14 @@ parentPort.on('message', ({ id, input }) => {
       .rejects.toThrow(/Internal error in a worker thread on input-3: boom on 3/)
   })
 
+  it('starts workers with the given heap limits', async () => {
+    const file = workerFile('limits', `
+import { getHeapStatistics } from 'node:v8'
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, ok: true, value: getHeapStatistics().heap_size_limit }))`)
+    const [limit] = await runPool<number, number>([0], { file, workerData: null, size: 1, resourceLimits: { maxOldGenerationSizeMb: 64 } })
+    expect(limit).toBeLessThan(200 * 1024 * 1024)
+  })
+
   it('rejects when the worker module cannot be loaded', async () => {
     const file = workerFile('syntax', 'this is not javascript')
     await expect(runPool([1], { file, workerData: null, size: 1 })).rejects.toThrow(/Internal error/)
