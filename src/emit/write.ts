@@ -4,7 +4,7 @@
  * longer belong to the site, and never write outside the output folder.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { OutputFile } from '../types.js'
@@ -149,4 +149,161 @@ export async function emit(
   // Sort keys so the manifest is stable.
   manifest.files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)))
   return { written, unchanged, removed, manifest }
+}
+
+/** A file staged by StagedEmit: its temp file waits beside the target for commit. */
+interface Staged {
+  outPath: string
+  tmp: string
+  target: string
+  hash: string
+  size: number
+}
+
+/**
+ * Emit one file at a time as the build makes it, so the whole site's bytes
+ * are never in memory at once, while keeping emit's promise that a failed
+ * build leaves the output folder as it was: stage() writes each changed
+ * file's bytes to a temp file beside its target (`<target>.<pid>.tmp`) and
+ * lets the bytes go; commit() renames every temp file into place and removes
+ * stale files; abort() removes the temp files and the folders staging made.
+ *
+ * The result (written, unchanged, removed, manifest) is the one emit() gives
+ * for the same files. Synchronous I/O on purpose: it runs between pages of a
+ * synchronous render loop, and a small write is cheaper than a thread-pool
+ * round trip.
+ */
+export class StagedEmit {
+  private readonly root: string
+  private readonly manifest: Manifest = { version: 1, files: {} }
+  private readonly wanted = new Set<string>()
+  private readonly staged: Staged[] = []
+  /** Output-relative folders known to exist (made by us or found). */
+  private readonly dirs = new Set<string>()
+  /** Folders staging created, to remove on abort (absolute). */
+  private readonly made: string[] = []
+  private readonly views = new Map<string, string>()
+  private unchanged = 0
+  private closed = false
+
+  /**
+   * @param outDir Output folder (absolute).
+   * @param previous The manifest of the last build into this folder.
+   * @param onDisk The folder's files now (from scanOutput).
+   */
+  constructor(outDir: string, private readonly previous: Manifest, private readonly onDisk: DiskState) {
+    this.root = resolve(outDir)
+  }
+
+  /** Output paths staged so far. */
+  get size(): number {
+    return this.wanted.size
+  }
+
+  /**
+   * Stage one output file. Unchanged files (kept routes, or the same bytes
+   * on disk) cost no write.
+   *
+   * @param file The file (its bytes may be dropped by the caller afterwards).
+   * @param view Its view hash, kept in the manifest (a rendered route or feed).
+   */
+  stage(file: OutputFile, view?: string): void {
+    if (this.closed) throw new Error('Internal error: staging into a finished emit')
+    const target = resolve(this.root, file.outPath)
+    if (!isContained(file.outPath) || !target.startsWith(this.root + sep)) {
+      throw new Error(`Internal error: output path escapes the output folder: ${file.outPath}`)
+    }
+    if (this.wanted.has(file.outPath)) {
+      // A later file for the same path wins (as in emit); its temp file replaces the earlier one.
+      const at = this.staged.findIndex((s) => s.outPath === file.outPath)
+      if (at >= 0) this.staged.splice(at, 1)
+      delete this.manifest.files[file.outPath]
+    }
+    this.wanted.add(file.outPath)
+    if (view !== undefined) this.views.set(file.outPath, view)
+    else this.views.delete(file.outPath)
+    const disk = this.onDisk.get(file.outPath)
+    const last = this.previous.files[file.outPath]
+    const size = file.kind === 'bytes' ? file.data.byteLength : file.size
+    if (file.kind === 'keep') {
+      if (!disk) throw new Error(`Internal error: kept file vanished: ${file.outPath}`)
+      this.manifest.files[file.outPath] = { hash: file.hash, size, mtimeMs: disk.mtimeMs }
+      return
+    }
+    if (disk && disk.size === size) {
+      // Trust the manifest when the file is as we left it; else compare bytes.
+      const same = last && last.size === disk.size && last.mtimeMs === disk.mtimeMs
+        ? last.hash === file.hash
+        : hashBytes(readFileSync(target)) === file.hash
+      if (same) {
+        this.manifest.files[file.outPath] = { hash: file.hash, size, mtimeMs: disk.mtimeMs }
+        return
+      }
+    }
+    this.ensureDir(dirname(file.outPath))
+    const tmp = `${target}.${process.pid}.tmp`
+    if (file.kind === 'bytes') writeFileSync(tmp, file.data)
+    else copyFileSync(file.from, tmp)
+    this.staged.push({ outPath: file.outPath, tmp, target, hash: file.hash, size })
+  }
+
+  /**
+   * Put every staged file in place and remove files that no longer belong
+   * to the site.
+   *
+   * @returns Counts and the new manifest (view hashes from stage()).
+   */
+  async commit(): Promise<EmitResult> {
+    if (this.closed) throw new Error('Internal error: committing a finished emit')
+    this.closed = true
+    const written = this.staged.length
+    for (const file of this.staged) {
+      renameSync(file.tmp, file.target)
+      const s = statSync(file.target)
+      this.manifest.files[file.outPath] = { hash: file.hash, size: file.size, mtimeMs: s.mtimeMs }
+    }
+    this.staged.length = 0
+    for (const [path, entry] of Object.entries(this.manifest.files)) entry.view = this.views.get(path)
+    this.unchanged = this.wanted.size - written
+    let removed = 0
+    const emptied = new Set<string>()
+    for (const path of [...this.onDisk.keys()].sort()) {
+      if (this.wanted.has(path)) continue
+      await rm(join(this.root, path), { force: true })
+      removed++
+      for (let d = dirname(path); d !== '.' && d !== ''; d = dirname(d)) emptied.add(d)
+    }
+    // Remove folders left empty, deepest first.
+    for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(join(this.root, d)).catch(() => undefined)
+    // Sort keys so the manifest is stable.
+    const files = Object.fromEntries(Object.entries(this.manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)))
+    return { written, unchanged: this.unchanged, removed, manifest: { version: 1, files } }
+  }
+
+  /** Remove every temp file and the folders staging made: the output folder is as it was. */
+  abort(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const file of this.staged) rmSync(file.tmp, { force: true })
+    this.staged.length = 0
+    // Deepest first.
+    for (const dir of [...this.made].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+      try {
+        rmdirSync(dir)
+      } catch {
+        // Not empty (someone else's file) or gone: leave it.
+      }
+    }
+  }
+
+  private ensureDir(rel: string): void {
+    if (rel === '') rel = '.'
+    if (this.dirs.has(rel)) return
+    const abs = rel === '.' ? this.root : join(this.root, rel)
+    // mkdir -p reports the first folder it had to make; every folder below it is new too.
+    const first = mkdirSync(abs, { recursive: true })
+    if (first !== undefined) for (let d = abs; d.length >= first.length; d = dirname(d)) this.made.push(d)
+    for (let d = rel; d !== '.'; d = dirname(d)) this.dirs.add(d)
+    this.dirs.add('.')
+  }
 }
