@@ -17,7 +17,7 @@ import { routesOf, type Route } from './render/routes.js'
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme, packageRoot } from './render/theme.js'
-import { emit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
+import { StagedEmit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
@@ -290,22 +290,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats } }
   }
 
-  // The tool's code is part of every view hash: a new renderer version re-renders every page.
-  const rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk)
-  problems.push(...rendered.problems)
-  files.push(...rendered.files)
-  mark('render')
-  const published = generatedOutputs(generated, manifest.files, onDisk)
-  files.push(...published.files)
-  for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
-  mark('feeds+sitemap')
+  // Stream to disk: each file goes to a temp file beside its target as soon as it is made, and only a small
+  // descriptor stays in memory (never the whole site's HTML); commit() puts them all in place at the end, and
+  // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
+  // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
+  const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
+  const settle = (file: OutputFile, view?: string): OutputFile => {
+    if (!staging) return file
+    staging.stage(file, view)
+    return file.kind === 'bytes' ? { outPath: file.outPath, kind: 'keep', hash: file.hash, size: file.data.byteLength } : file
+  }
+  let rendered
+  try {
+    for (let i = 0; i < files.length; i++) files[i] = settle(files[i])
+    // The tool's code is part of every view hash: a new renderer version re-renders every page.
+    rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk, settle)
+    problems.push(...rendered.problems)
+    files.push(...rendered.files)
+    mark('render')
+    const published = generatedOutputs(generated, manifest.files, onDisk)
+    for (const file of published.files) files.push(settle(file, published.views.get(file.outPath)))
+    for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
+    mark('feeds+sitemap')
+  } catch (error) {
+    staging?.abort()
+    throw error
+  }
 
   const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
   if (!ok && memory) undoGraphPatch(memory)
-  if (!ok || options.write === false) return { ok, problems, files, config, graph, stats }
+  if (!ok || !staging) {
+    staging?.abort()
+    return { ok, problems, files, config, graph, stats }
+  }
 
-  const result = await emit(outDir, files, manifest, onDisk, rendered.views)
+  const result = await staging.commit()
   if (inputsKey) {
     result.manifest.inputs = inputsKey
     const horizon = horizonOf(entries.filter((e) => e.kind === 'post').map((e) => (e as PostEntry).matter.date.ms), options.now)

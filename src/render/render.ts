@@ -111,6 +111,7 @@ export function templateProblem(route: Route, error: unknown): Problem {
  * @param themeDigest Digest of the theme (part of every view hash).
  * @param previous Manifest entries of the last build (to skip unchanged routes), or nothing.
  * @param onDisk What the output folder holds now (a kept route must still be there, untouched).
+ * @param settle What to do with each made file (the build streams it to disk); returns what to keep.
  * @returns Files and view hashes.
  */
 export function renderRoutes(
@@ -118,7 +119,8 @@ export function renderRoutes(
   theme: Theme,
   themeDigest: string,
   previous: Record<string, ManifestEntry> = {},
-  onDisk: DiskState = new Map()
+  onDisk: DiskState = new Map(),
+  settle: (file: OutputFile, view: string) => OutputFile = (file) => file
 ): RenderResult {
   const files: OutputFile[] = []
   const views = new Map<string, string>()
@@ -132,7 +134,9 @@ export function renderRoutes(
       views.set(route.outPath, vh)
       // Same view, same theme, file untouched since we wrote it: same bytes, nothing to render.
       const { file, kept } = keepOrMake(route.outPath, vh, () => renderPage(route, theme), previous, onDisk)
-      files.push(file)
+      files.push(settle(file, vh))
+      // The view is not needed any more: let it go (a site's views together are hundreds of MB).
+      route.release()
       if (kept) skipped++
       else rendered++
     } catch (error) {

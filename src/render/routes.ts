@@ -24,6 +24,8 @@ export interface Route {
   outPath: string
   /** The view-model, made on first read (the dev server makes only the views of pages it is asked for). */
   readonly view: PageView
+  /** Forget the view (made again if read again): a build lets each go once its page is rendered. */
+  release(): void
 }
 
 /** Options for routes. */
@@ -137,6 +139,10 @@ class LazyRoute implements Route {
 
   get view(): PageView {
     return (this.made ??= this.make())
+  }
+
+  release(): void {
+    this.made = undefined
   }
 }
 
