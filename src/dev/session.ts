@@ -89,12 +89,16 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let server: SiteServer | undefined
   let image: SiteImage | undefined
 
+  // `INKSTONE_TIMINGS=1`: the stages of every build, after its summary line.
+  const timings = process.env.INKSTONE_TIMINGS ? new Map<string, number>() : undefined
+  const onTiming = timings && ((stage: string, ms: number) => void timings.set(stage, (timings.get(stage) ?? 0) + ms))
   const runBuild = async (changed: Set<string> | undefined, structural: boolean): Promise<void> => {
     const started = performance.now()
+    timings?.clear()
     memory.changed = structural ? undefined : changed
     let result: BuildResult
     try {
-      result = await build({ root, flags, now: now(), cache: true, memory, lazy: true })
+      result = await build({ root, flags, now: now(), cache: true, memory, lazy: true, onTiming })
     } catch (error) {
       // An internal error: forget the fast path's state and report it like a build error.
       forget(memory)
@@ -120,6 +124,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }
     // Pages are made on request from the new build, so every good build reloads the open pages.
     if (server) server.broadcast(result.ok ? 'reload' : 'problems', result.ok ? { build: count } : { build: count, problems: overlay })
+    if (timings) log(`  ${[...timings].map(([stage, t]) => `${stage} ${t.toFixed(0)} ms`).join(' · ')}\n`)
     events.emit('build', last)
   }
 
