@@ -1,7 +1,10 @@
 /**
  * The in-memory fast path of `inkstone dev`: what one build leaves for the
  * next one in the same process, so that a one-file edit neither reads nor
- * hashes the other 3,999 files, nor deserialises the entry cache.
+ * hashes the other 3,999 files, nor deserialises the entry cache; nor lists
+ * the sources, parses the config, loads the theme or runs git again unless
+ * they changed; and patches the site graph instead of rebuilding it when
+ * the edit changed nothing the graph reads.
  *
  * Correctness rests on two facts: a parsed entry is a pure function of its
  * file's bytes, kind, bundle assets, referenced files and the config (the
