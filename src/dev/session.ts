@@ -120,7 +120,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       log(`${paint.bold('✓')} ${count === 1 ? 'built' : 'rebuilt'} in ${Math.round(ms)} ms: ${s.posts} posts, ${s.pages} pages${what}\n`)
     } else {
       const errors = result.problems.filter((p) => p.fatal).length
-      log(paint.red(`✗ ${errors} error${errors === 1 ? '' : 's'}; still serving the last good build`) + `${what}\n`)
+      const serving = image ? 'still serving the last good build' : 'nothing to serve until it is fixed'
+      log(paint.red(`✗ ${errors} error${errors === 1 ? '' : 's'}; ${serving}`) + `${what}\n`)
     }
     // Pages are made on request from the new build, so every good build reloads the open pages.
     if (server) server.broadcast(result.ok ? 'reload' : 'problems', result.ok ? { build: count } : { build: count, problems: overlay })
