@@ -265,7 +265,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
           entries[index] = entry
           record(index, entry, () => bytes)
         },
-        onResult: progress ? (done, total) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
+        onResult: progress ? (done) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
       })
     }
     const render = lazyRenderer(root, config)

@@ -196,7 +196,7 @@ function cutParagraph(paragraph: Element, need: number, target: number): Element
   const offset = text.length - text.trimStart().length
   const sentence = findSentenceEnd(text, segments, need + offset)
   if (sentence === 'whole') return paragraph
-  const at = sentence ?? findWordBreak(text, segments, need + offset, text.trim().length - need, target)
+  const at = sentence ?? findWordBreak(segments, need + offset, text.trim().length - need, target)
   if (!at) return paragraph
   cutAt(paragraph, at.segment.node, at.index - at.segment.start, at.ellipsis)
   return paragraph
@@ -230,7 +230,7 @@ function findSentenceEnd(text: string, segments: Segment[], need: number): Cut |
  * cut at the first space or after the first CJK character at or after
  * `need`, and mark it with `…`; else keep the paragraph whole.
  */
-function findWordBreak(text: string, segments: Segment[], need: number, rest: number, target: number): Cut | undefined {
+function findWordBreak(segments: Segment[], need: number, rest: number, target: number): Cut | undefined {
   if (rest <= target / 2) return undefined
   for (const segment of segments) {
     if (!segment.cuttable) continue
