@@ -12,6 +12,10 @@
  * - the dates git gives (when `updated_from_git` is on);
  * - "now", through a horizon: the date of the earliest post that is still in
  *   the future; once now passes it, the published set changes.
+ *
+ * The digest of all but the Markdown sources (the context) is kept apart,
+ * with each source's hash: a build whose context is the last one's knows
+ * exactly which sources changed (see unchangedViews in build.ts).
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
@@ -21,14 +25,12 @@ import type { BuildFlags } from './types.js'
 import type { GitDates } from './git/dates.js'
 import { ignored } from './content/discover.js'
 
-/** Everything besides file contents that the digest covers. */
-export interface InputParts {
+/** Everything besides the Markdown sources that the digest covers. */
+export interface ContextParts {
   tool: string
   theme: string
   configText: string
   flags: BuildFlags
-  /** Markdown sources: path → content hash (in source order). */
-  sources: Array<[string, string]>
   git: GitDates
 }
 
@@ -55,20 +57,36 @@ function contentHash(path: string): string {
 }
 
 /**
- * Digest the inputs of a build.
+ * Digest the inputs of a build besides its Markdown sources: the tool, the
+ * theme, the config, the flags, every other file under `content/` and
+ * `public/`, and the git dates. Two builds with the same context differ only
+ * in what their Markdown sources say.
  *
  * @param root Site root (absolute).
- * @param parts Tool, theme, config, flags, sources, git dates.
+ * @param parts Tool, theme, config, flags, git dates.
  * @returns Hex digest.
  */
-export function inputsDigest(root: string, parts: InputParts): string {
+export function contextDigest(root: string, parts: ContextParts): string {
   const hash = createHash('sha256')
   hash.update(JSON.stringify([parts.tool, parts.theme, parts.configText, parts.flags]))
-  for (const [path, sourceHash] of parts.sources) hash.update(`${path}\0${sourceHash}\n`)
   statTree(root, 'content', hash)
   statTree(root, 'public', hash)
   const git = parts.git
   hash.update(JSON.stringify([git.available, git.shallow, [...git.edited].sort(), [...git.committed].sort()]))
+  return hash.digest('hex')
+}
+
+/**
+ * Digest the inputs of a build.
+ *
+ * @param context The context digest (contextDigest).
+ * @param sources Markdown sources: path → content hash, in source order.
+ * @returns Hex digest.
+ */
+export function inputsDigest(context: string, sources: Array<[string, string]>): string {
+  const hash = createHash('sha256')
+  hash.update(context)
+  for (const [path, sourceHash] of sources) hash.update(`${path}\0${sourceHash}\n`)
   return hash.digest('hex')
 }
 

@@ -111,9 +111,9 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   const onTiming = timings ? (stage: string, ms: number) => timings.set(stage, (timings.get(stage) ?? 0) + ms) : undefined
   const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming })
   if (timings) {
-    const { parse, rendered, skipped } = result.stats
+    const { parse, rendered, skipped, unmade } = result.stats
     io.err([...timings].map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(' · ') +
-      ` · parsed ${parse.parsed}, cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped}\n`)
+      ` · parsed ${parse.parsed}, cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped} (${unmade} without making the view)\n`)
   }
   if (onProgress && lastProgress > 0) io.err('\r\x1b[K')
   io.err(formatReport(result.problems, root, paint))

@@ -10,7 +10,7 @@ import { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { build, type BuildResult } from '../build.js'
+import { build, noStats, type BuildResult } from '../build.js'
 import type { Problem, SiteConfig } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
 import { rendererFor } from '../parse-entries.js'
@@ -103,7 +103,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       // An internal error: forget the fast path's state and report it like a build error.
       forget(memory)
       const problem: Problem = { path: '.', reason: `Internal error: ${(error as Error).stack ?? error}`, ruleId: 'internal-error', fatal: true }
-      result = { ok: false, problems: [problem], files: [], stats: { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, parse: { parsed: 0, cached: 0, workers: 0 } } }
+      result = { ok: false, problems: [problem], files: [], stats: noStats() }
     }
     const ms = performance.now() - started
     count++

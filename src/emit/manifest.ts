@@ -23,6 +23,12 @@ export interface Manifest {
   files: Record<string, ManifestEntry>
   /** Digest of every input of the build that wrote this output (see build-inputs.ts). */
   inputs?: string
+  /** Digest of its inputs besides the Markdown sources (contextDigest in build-inputs.ts). */
+  context?: string
+  /** Per Markdown source of that build: its content hash and a digest of its graph facts. */
+  sources?: Record<string, [hash: string, facts: string]>
+  /** The asset paths its pages were made with (theme, KaTeX, favicon). */
+  routeOptions?: string
   /** Until when (ms) the clock cannot change the published posts; null: never. */
   horizon?: number | null
   /** The warnings of that build, printed again when a build stops early. */

@@ -21,6 +21,8 @@ export interface RenderResult {
   views: Map<string, string>
   rendered: number
   skipped: number
+  /** Of the skipped, those kept without making their view (its hash was known). */
+  unmade: number
   problems: Problem[]
 }
 
@@ -70,13 +72,29 @@ export function keepOrMake(
   previous: Record<string, ManifestEntry>,
   onDisk: DiskState
 ): { file: OutputFile; kept: boolean } {
+  const kept = keptFile(outPath, key, previous, onDisk)
+  if (kept) return { file: kept, kept: true }
+  const data = encoder.encode(make())
+  return { file: { outPath, kind: 'bytes', data, hash: hashBytes(data) }, kept: false }
+}
+
+/**
+ * The file on disk, when the last build wrote it from the view hash `key`
+ * and it is untouched since (same size and mtime).
+ *
+ * @param outPath Output path.
+ * @param key View hash the bytes must come from.
+ * @param previous Manifest entries of the last build.
+ * @param onDisk What the output folder holds now.
+ * @returns A `keep` file, or undefined when the bytes must be made.
+ */
+function keptFile(outPath: string, key: string, previous: Record<string, ManifestEntry>, onDisk: DiskState): OutputFile | undefined {
   const last = previous[outPath]
   const disk = onDisk.get(outPath)
   if (last && last.view === key && disk && disk.size === last.size && disk.mtimeMs === last.mtimeMs) {
-    return { file: { outPath, kind: 'keep', hash: last.hash, size: last.size }, kept: true }
+    return { outPath, kind: 'keep', hash: last.hash, size: last.size }
   }
-  const data = encoder.encode(make())
-  return { file: { outPath, kind: 'bytes', data, hash: hashBytes(data) }, kept: false }
+  return undefined
 }
 
 /**
@@ -112,6 +130,7 @@ export function templateProblem(route: Route, error: unknown): Problem {
  * @param previous Manifest entries of the last build (to skip unchanged routes), or nothing.
  * @param onDisk What the output folder holds now (a kept route must still be there, untouched).
  * @param settle What to do with each made file (the build streams it to disk); returns what to keep.
+ * @param known The view hash of a route when it is known without making its view (it is the last build's), else undefined.
  * @returns Files and view hashes.
  */
 export function renderRoutes(
@@ -120,15 +139,27 @@ export function renderRoutes(
   themeDigest: string,
   previous: Record<string, ManifestEntry> = {},
   onDisk: DiskState = new Map(),
-  settle: (file: OutputFile, view: string) => OutputFile = (file) => file
+  settle: (file: OutputFile, view: string) => OutputFile = (file) => file,
+  known: (route: Route) => string | undefined = () => undefined
 ): RenderResult {
   const files: OutputFile[] = []
   const views = new Map<string, string>()
   const problems: Problem[] = []
   let rendered = 0
   let skipped = 0
+  let unmade = 0
   const siteKeys = new Map<object, string>()
   for (const route of routes) {
+    // A view known to be the last build's, over an untouched file: nothing to make, not even the view.
+    const knownKey = known(route)
+    const knownFile = knownKey === undefined ? undefined : keptFile(route.outPath, knownKey, previous, onDisk)
+    if (knownFile) {
+      views.set(route.outPath, knownKey!)
+      files.push(settle(knownFile, knownKey!))
+      skipped++
+      unmade++
+      continue
+    }
     try {
       const vh = pageViewHash(route.view, themeDigest, siteKeys)
       views.set(route.outPath, vh)
@@ -143,7 +174,7 @@ export function renderRoutes(
       problems.push(templateProblem(route, error))
     }
   }
-  return { files, views, rendered, skipped, problems }
+  return { files, views, rendered, skipped, unmade, problems }
 }
 
 function stackPlace(error: Error): { line: number; column: number } | undefined {

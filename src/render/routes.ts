@@ -26,6 +26,14 @@ export interface Route {
   readonly view: PageView
   /** Forget the view (made again if read again): a build lets each go once its page is rendered. */
   release(): void
+  /**
+   * The paths of the entries whose bodies the view shows (HTML, excerpt,
+   * table of contents, metrics: whatever is not in their graph facts). When
+   * only bodies changed, a route that reads none of them has the view of the
+   * last build (see unchangedViews in build.ts); routes.test.ts checks this
+   * list against what the views really read.
+   */
+  reads(): readonly string[]
 }
 
 /** Options for routes. */
@@ -50,22 +58,24 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
   const { config } = graph
   const ctx = new ViewContext(graph, options)
   const routes: Route[] = []
-  const add = (url: string, make: () => PageView): void => {
-    routes.push(new LazyRoute(url, make))
+  const add = (url: string, make: () => PageView, reads: () => readonly string[] = none): void => {
+    routes.push(new LazyRoute(url, make, reads))
   }
 
-  // Posts.
-  for (const post of graph.posts) add(post.url, () => ctx.postPage(post))
+  // Posts: the post's body, and its column's excerpt in the column box.
+  for (const post of graph.posts) {
+    add(post.url, () => ctx.postPage(post), () => (post.column ? [post.entry.path, post.column.entry.path] : [post.entry.path]))
+  }
 
   // Home, tags, columns: paginated lists.
   ctx.paginated('/', graph.posts, (pager, posts) => ({
     kind: 'home', title: config.title, descriptionHtml: config.description ? `<p>${escapeHtml(config.description)}</p>` : undefined,
     posts, pager, total: graph.posts.length
-  }), add, { title: config.title, description: config.description })
+  }), add, { title: config.title, description: config.description }, [])
   for (const tag of graph.tags) {
     ctx.paginated(tag.url, tag.posts, (pager, posts) => ({
       kind: 'tag', title: tag.name, posts, pager, total: tag.posts.length
-    }), add, { title: `${ctx.strings.tags}: ${tag.name}`, description: fill(ctx.strings.posts, { n: tag.posts.length }) })
+    }), add, { title: `${ctx.strings.tags}: ${tag.name}`, description: fill(ctx.strings.posts, { n: tag.posts.length }) }, [])
   }
   for (const column of graph.columnsById.values()) {
     let html: string | undefined
@@ -73,7 +83,7 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
       kind: 'column', title: column.title,
       descriptionHtml: (html ??= resolveReferences(column.entry.body.html, graph.references.get(column.entry.path) ?? [], config, 'href')), posts, pager, total: column.posts.length,
       children: column.children.map((c) => ctx.columnRef(c)), ancestors: ancestorsOf(column).map((c) => ctx.columnRef(c))
-    }), add, { title: `${ctx.strings.columns}: ${column.title}`, description: column.entry.body.excerptText })
+    }), add, { title: `${ctx.strings.columns}: ${column.title}`, description: column.entry.body.excerptText }, [column.entry.path])
   }
 
   // Indexes.
@@ -84,7 +94,7 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
   add('/columns/', (): ColumnsPageView => ({
     kind: 'columns', title: ctx.strings.columns, columns: graph.columns.map((c) => ctx.columnTree(c)),
     site: ctx.site, head: ctx.head('/columns/', { title: ctx.strings.columns, description: config.description })
-  }))
+  }), () => [...graph.columnsById.values()].map((c) => c.entry.path))
 
   // Archives: all, per year, per month.
   const allYears = graph.archives.map((y) => ({ year: y.year, href: href(config, y.url), count: y.posts.length }))
@@ -117,7 +127,7 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
       bodyHtml: resolveReferences(page.entry.body.html, graph.references.get(page.entry.path) ?? [], config, 'href'),
       toc: page.entry.body.toc, site: ctx.site,
       head: ctx.head(page.url, { title: page.title, description: page.entry.body.excerptText, styles: ctx.stylesFor(page.entry.body.math) })
-    }))
+    }), () => [page.entry.path])
   }
 
   // 404.
@@ -133,7 +143,7 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
 class LazyRoute implements Route {
   readonly outPath: string
   private made: PageView | undefined
-  constructor(readonly url: string, private readonly make: () => PageView) {
+  constructor(readonly url: string, private readonly make: () => PageView, readonly reads: () => readonly string[]) {
     this.outPath = outPathOf(url)
   }
 
@@ -145,6 +155,9 @@ class LazyRoute implements Route {
     this.made = undefined
   }
 }
+
+/** A view that shows no entry's body (archives, the tag index, the 404 page). */
+const none = (): readonly string[] => []
 
 function ancestorsOf(column: Column): Column[] {
   const chain: Column[] = []
@@ -328,8 +341,10 @@ class ViewContext {
     base: string,
     posts: Post[],
     make: (pager: PagerView, cards: PostCardView[]) => Omit<ListPageView, 'site' | 'head'>,
-    add: (url: string, make: () => PageView) => void,
-    meta: { title: string; description: string }
+    add: (url: string, make: () => PageView, reads: () => readonly string[]) => void,
+    meta: { title: string; description: string },
+    /** Entries the page shows besides its cards (a column's own description). */
+    alsoReads: readonly string[]
   ): void {
     const size = this.config.paginate
     const total = Math.max(1, Math.ceil(posts.length / size))
@@ -350,7 +365,7 @@ class ViewContext {
         if (pager.prev) head.prev = pager.prev
         if (pager.next) head.next = pager.next
         return { ...make(pager, cards), site: this.site, head } as ListPageView
-      })
+      }, () => [...alsoReads, ...posts.slice((n - 1) * size, n * size).map((p) => p.entry.path)])
     }
   }
 }

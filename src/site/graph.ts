@@ -122,10 +122,10 @@ const unusable = new Set(['unreadable-file', 'not-utf8', 'yaml-syntax', 'front-m
  * @param entry Entry.
  * @returns Facts key.
  */
-export function graphFacts(entry: Entry): string {
+export function graphFacts(entry: Entry, places = true): string {
   return JSON.stringify([
-    entry.kind, entry.path, entry.name, entry.keys, entry.matter, entry.problems.some((p) => unusable.has(p.ruleId)),
-    entry.body.references, entry.body.headings.map((h) => h.id),
+    entry.kind, entry.path, entry.name, places ? entry.keys : null, entry.matter, entry.problems.some((p) => unusable.has(p.ruleId)),
+    places ? entry.body.references : entry.body.references.map((r) => [r.kind, r.target, r.fragment]), entry.body.headings.map((h) => h.id),
     entry.kind === 'post' ? [entry.bundle, entry.assets] : null
   ])
 }

@@ -83,7 +83,7 @@ describe('the injected client', () => {
 })
 
 describe('serving a site image (dev)', () => {
-  const page = (outPath: string, url: string): Route => ({ url, outPath, view: { kind: '404' } as unknown as PageView, release: () => undefined })
+  const page = (outPath: string, url: string): Route => ({ url, outPath, view: { kind: '404' } as unknown as PageView, release: () => undefined, reads: () => [] })
   const image = siteImage({
     files: [{ outPath: '文件.txt', kind: 'bytes', data: new TextEncoder().encode('text'), hash: 'h' }],
     routes: [page('index.html', '/'), page('posts/你好/index.html', '/posts/你好/'), page('broken/index.html', '/broken/'), page('404.html', '/404.html')],

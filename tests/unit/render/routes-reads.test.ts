@@ -1,0 +1,73 @@
+/**
+ * Route.reads() against what the views really show: a build that knows only
+ * some bodies changed keeps the last view hash of every route that does not
+ * list them (unchangedViews in build.ts), so a route whose view shows a body
+ * it does not list would be left stale. For every entry of the fixture
+ * sites, change everything of its body that is not a graph fact and check
+ * that each route whose view hash moves lists that entry.
+ */
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../../.build/src/build.js'
+import { routesOf, type RouteOptions } from '../../../.build/src/render/routes.js'
+import { pageViewHash } from '../../../.build/src/render/render.js'
+import { graphFacts, type SiteGraph } from '../../../.build/src/site/graph.js'
+import type { Entry, RenderedBody, TocItem } from '../../../.build/src/types.js'
+import { NOW } from '../../helpers/tree.js'
+
+const options: RouteOptions = { dev: false, themeAssets: { css: 'assets/theme.css', js: 'assets/theme.js' }, katexCss: 'assets/katex/katex.css' }
+
+function viewKeys(graph: SiteGraph): Map<string, { key: string; reads: readonly string[] }> {
+  const siteKeys = new Map<object, string>()
+  return new Map(routesOf(graph, options).map((r) => [r.outPath, { key: pageViewHash(r.view, 'theme', siteKeys), reads: r.reads() }]))
+}
+
+/** The body with every part that is not a graph fact changed (heading ids and references are facts). */
+function changedBody(body: RenderedBody): RenderedBody {
+  const toc = (items: TocItem[]): TocItem[] => items.map((t) => ({ ...t, text: `${t.text} changed`, children: toc(t.children) }))
+  return {
+    ...body,
+    html: `${body.html}<p>changed</p>`,
+    excerptHtml: `${body.excerptHtml}<p>changed</p>`,
+    excerptText: `${body.excerptText} changed`,
+    hasMore: !body.hasMore,
+    headings: body.headings.map((h) => ({ ...h, text: `${h.text} changed` })),
+    toc: toc(body.toc),
+    metrics: { cjkChars: body.metrics.cjkChars + 500, latinWords: body.metrics.latinWords + 500, words: body.metrics.words + 1000, readingMinutes: body.metrics.readingMinutes + 5 },
+    math: !body.math,
+    code: !body.code
+  }
+}
+
+describe('Route.reads()', () => {
+  for (const site of ['basic/input', 'hostile']) {
+    it(`lists every entry whose body a view shows (fixture site ${site})`, async () => {
+      const root = join(import.meta.dirname, '..', '..', 'fixtures', 'sites', site)
+      const result = await build({ root, flags: { drafts: false, future: false }, now: NOW, cache: false, write: false })
+      const graph = result.graph!
+      const before = viewKeys(graph)
+      const entries: Entry[] = [...graph.posts.map((p) => p.entry), ...[...graph.columnsById.values()].map((c) => c.entry), ...graph.pages.map((p) => p.entry)]
+      expect(entries.length).toBeGreaterThan(3)
+      let moved = 0
+      for (const entry of entries) {
+        const body = entry.body
+        const facts = graphFacts(entry)
+        entry.body = changedBody(body)
+        expect(graphFacts(entry)).toBe(facts)
+        try {
+          const after = viewKeys(graph)
+          for (const [outPath, { key, reads }] of after) {
+            if (key === before.get(outPath)!.key) continue
+            moved++
+            expect({ outPath, reads: reads.includes(entry.path) }).toEqual({ outPath, reads: true })
+          }
+        } finally {
+          entry.body = body
+        }
+      }
+      // The check above only means something if changed bodies do move views.
+      expect(moved).toBeGreaterThan(entries.length)
+      expect([...viewKeys(graph)].map(([p, v]) => [p, v.key])).toEqual([...before].map(([p, v]) => [p, v.key]))
+    })
+  }
+})
