@@ -141,20 +141,21 @@ function factsKey(entry: Entry): string {
  * context, same sources, the changed ones with the same graph facts, the
  * clock short of the last build's horizon), the site graph and every view
  * are the last build's except views that show a changed body. Then a route
- * reading none of those (Route.reads) has the last build's view hash, and
- * neither its view nor the hash needs making: a one-post edit of a
- * 4,000-post blog makes ~10 views instead of ~6,000.
+ * (or feed, sitemap...) reading none of those (Route.reads,
+ * GeneratedFile.reads) has the last build's view hash, and neither its view
+ * nor the hash needs making: a one-post edit of a 4,000-post blog makes ~10
+ * views instead of ~6,000.
  *
  * @param manifest The last build's manifest.
  * @param basis This build's context, sources with facts, and route options.
  * @param now The current time (ms).
- * @returns The known view hash of a route, or undefined (make the view); undefined when nothing is known.
+ * @returns The known view hash of an output, or undefined (make the view); undefined when nothing is known.
  */
 function unchangedViews(
   manifest: Manifest,
   basis: { context: string; sources: Record<string, [string, string]>; routeOptions: string },
   now: number
-): ((route: Route) => string | undefined) | undefined {
+): ((output: { outPath: string; reads(): readonly string[] }) => string | undefined) | undefined {
   const last = manifest.sources
   if (!last || manifest.context !== basis.context || manifest.routeOptions !== basis.routeOptions) return undefined
   if (!(now < (manifest.horizon ?? Infinity))) return undefined
@@ -167,7 +168,7 @@ function unchangedViews(
     if (!before || before[1] !== facts) return undefined
     if (before[0] !== hash) changed.add(path)
   }
-  return (route) => (route.reads().some((path) => changed.has(path)) ? undefined : manifest.files[route.outPath]?.view)
+  return (output) => (output.reads().some((path) => changed.has(path)) ? undefined : manifest.files[output.outPath]?.view)
 }
 
 /**
@@ -370,7 +371,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     problems.push(...rendered.problems)
     files.push(...rendered.files)
     mark('render')
-    const published = generatedOutputs(generated, manifest.files, onDisk)
+    const published = generatedOutputs(generated, manifest.files, onDisk, known)
     for (const file of published.files) files.push(settle(file, published.views.get(file.outPath)))
     for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
     mark('feeds+sitemap')

@@ -24,6 +24,7 @@ import { EntryCacheWriter, entryBytes, entryOf, readEntryCache, type CacheRecord
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
+import { loadMarkdown, markdownBundle } from './markdown/load.js'
 import type { ParseTask, ParseWorkerData } from './workers/parse-worker.js'
 
 /** Counts of what parsing did. */
@@ -94,7 +95,7 @@ export async function rendererFor(root: string, config: SiteConfig): Promise<Bod
   if (renderer?.key !== key) {
     renderer = {
       key,
-      render: import('./markdown/index.js').then(({ createBodyRenderer }) =>
+      render: loadMarkdown(markdownBundle()).then(({ createBodyRenderer }) =>
         createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language }))
     }
   }
@@ -255,7 +256,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
         m.bytes = undefined
         return task
       })
-      const data: ParseWorkerData = { root, config }
+      const data: ParseWorkerData = { root, config, bundle: markdownBundle() }
       await runPool<ParseTask, Uint8Array>(tasks.splice(0), {
         file: workerFile(), workerData: data, size: workers, dropInputs: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
         label: (task) => task.source.path,

@@ -265,6 +265,8 @@ export interface GeneratedFile {
   key(): string
   /** The text. */
   make(): string
+  /** The paths of the entries whose bodies the text shows (see Route.reads). */
+  reads(): readonly string[]
 }
 
 /** Options that come from the command line, not the config file. */

@@ -234,18 +234,23 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
   const files: FeedFile[] = []
   for (const scope of feedScopes(graph)) {
     let made: { doc: FeedDoc; key: string } | undefined
+    const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
     const scoped = (): { doc: FeedDoc; key: string } => {
       if (made) return made
-      const posts = scope.kind === 'tag' ? scope.tag!.posts : scope.kind === 'column' ? scope.column!.posts : graph.posts
       const doc = feedDoc(graph, scope, posts, items)
       const key = createHash('sha1').update(FEED_FORMAT_VERSION).update(JSON.stringify({ ...doc, items: doc.items.map(itemHash) })).digest('hex')
       return (made = { doc, key })
     }
     const paths = feedPaths(scope.base)
+    // The items' bodies, and a column feed's description (its column's excerpt).
+    const reads = (): string[] => [
+      ...(scope.kind === 'column' ? [scope.column!.entry.path] : []),
+      ...posts.slice(0, graph.config.feed.limit).map((p) => p.entry.path)
+    ]
     files.push(
-      { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo) },
-      { outPath: paths.rss.slice(1), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo) },
-      { outPath: paths.json.slice(1), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc) }
+      { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
+      { outPath: paths.rss.slice(1), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
+      { outPath: paths.json.slice(1), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
     )
   }
   return files

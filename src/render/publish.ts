@@ -9,7 +9,7 @@ import type { SiteGraph } from '../site/graph.js'
 import type { DiskState } from '../emit/write.js'
 import type { ManifestEntry } from '../emit/manifest.js'
 import { toolDigestOf } from '../cache/digest.js'
-import { keepOrMake } from './render.js'
+import { keepOrMake, keptFile } from './render.js'
 import { feedFiles } from './feeds.js'
 import { robotsTxt, sitemapXml, type SitemapInput } from './sitemap.js'
 import { searchIndexPath, searchIndexText } from './search.js'
@@ -30,17 +30,18 @@ export interface PublishingOptions extends SitemapInput {
 export function publishingFiles(graph: SiteGraph, options: PublishingOptions): GeneratedFile[] {
   return [
     ...feedFiles(graph),
-    textFile(searchIndexPath, () => searchIndexText(graph)),
+    // The search index shows every post's summary; the sitemap and robots.txt no body.
+    textFile(searchIndexPath, () => searchIndexText(graph), () => graph.posts.map((p) => p.entry.path)),
     textFile('sitemap.xml', () => sitemapXml(graph, options)),
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))])
   ]
 }
 
 /** A generated file keyed by its own text (for outputs that are cheap to make). */
-function textFile(outPath: string, text: () => string): GeneratedFile {
+function textFile(outPath: string, text: () => string, reads: () => readonly string[] = () => []): GeneratedFile {
   let made: string | undefined
   const make = (): string => (made ??= text())
-  return { outPath, key: () => 'text:' + make().length + ':' + createHash('sha1').update(make()).digest('hex'), make }
+  return { outPath, key: () => 'text:' + make().length + ':' + createHash('sha1').update(make()).digest('hex'), make, reads }
 }
 
 /**
@@ -50,15 +51,24 @@ function textFile(outPath: string, text: () => string): GeneratedFile {
  * @param generated Generated files.
  * @param previous The last build's manifest entries.
  * @param onDisk The output folder now.
+ * @param known The key of a file when it is known without making it (the last build's; see Route.reads), else undefined.
  * @returns Output files and the key of each (kept in the manifest).
  */
 export function generatedOutputs(
   generated: GeneratedFile[],
   previous: Record<string, ManifestEntry>,
-  onDisk: DiskState
+  onDisk: DiskState,
+  known: (file: GeneratedFile) => string | undefined = () => undefined
 ): { files: OutputFile[]; views: Map<string, string> } {
   const views = new Map<string, string>()
-  const files = generated.map(({ outPath, key, make }) => {
+  const files = generated.map((file) => {
+    const { outPath, key, make } = file
+    const knownKey = known(file)
+    const kept = knownKey === undefined ? undefined : keptFile(outPath, knownKey, previous, onDisk)
+    if (kept) {
+      views.set(outPath, knownKey!)
+      return kept
+    }
     // The tool's own code is part of the key: a changed feed writer must rewrite every feed.
     const full = `${toolDigestOf()}:${key()}`
     views.set(outPath, full)

@@ -88,7 +88,7 @@ export function keepOrMake(
  * @param onDisk What the output folder holds now.
  * @returns A `keep` file, or undefined when the bytes must be made.
  */
-function keptFile(outPath: string, key: string, previous: Record<string, ManifestEntry>, onDisk: DiskState): OutputFile | undefined {
+export function keptFile(outPath: string, key: string, previous: Record<string, ManifestEntry>, onDisk: DiskState): OutputFile | undefined {
   const last = previous[outPath]
   const disk = onDisk.get(outPath)
   if (last && last.view === key && disk && disk.size === last.size && disk.mtimeMs === last.mtimeMs) {

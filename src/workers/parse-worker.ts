@@ -10,11 +10,14 @@ import type { SiteConfig } from '../types.js'
 import type { SourceRef } from '../content/discover.js'
 import { parseEntry, type BodyRenderer } from '../content/parse.js'
 import type { WorkerReply } from './pool.js'
+import { loadMarkdown } from '../markdown/load.js'
 
 /** What the main thread sends once per worker. */
 export interface ParseWorkerData {
   root: string
   config: SiteConfig
+  /** Where to load the Markdown stack from (see markdown/load.ts). */
+  bundle: string | undefined
 }
 
 /** One task. */
@@ -23,11 +26,11 @@ export interface ParseTask {
   bytes: Uint8Array
 }
 
-const { root, config } = workerData as ParseWorkerData
+const { root, config, bundle } = workerData as ParseWorkerData
 let renderer: Promise<BodyRenderer> | undefined
 
 const lazyRender: BodyRenderer = async (file, body) => {
-  renderer ??= import('../markdown/index.js').then(({ createBodyRenderer }) =>
+  renderer ??= loadMarkdown(bundle).then(({ createBodyRenderer }) =>
     createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language })
   )
   return (await renderer)(file, body)

@@ -87,7 +87,7 @@ describe('serving a site image (dev)', () => {
   const image = siteImage({
     files: [{ outPath: '文件.txt', kind: 'bytes', data: new TextEncoder().encode('text'), hash: 'h' }],
     routes: [page('index.html', '/'), page('posts/你好/index.html', '/posts/你好/'), page('broken/index.html', '/broken/'), page('404.html', '/404.html')],
-    generated: [{ outPath: 'feed.json', key: () => 'k', make: () => '{}' }],
+    generated: [{ outPath: 'feed.json', key: () => 'k', make: () => '{}', reads: () => [] }],
     render: (route) => {
       if (route.url === '/broken/') throw new PageError({ path: 'templates/index.tsx', reason: 'Rendering /broken/ failed: boom', ruleId: 'template-error', fatal: true, line: 3, column: 5 })
       return `<html><body>${route.url}</body></html>`

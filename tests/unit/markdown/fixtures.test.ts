@@ -4,6 +4,10 @@
  * with `expected.html` (the body) and `expected.json` (everything else).
  * `UPDATE=1 npx vitest run tests/unit/markdown` rewrites them; read every
  * rewritten file before committing.
+ *
+ * Each fixture is rendered twice: by the modules themselves and by the
+ * esbuild bundle of them that compiled builds load (markdown/load.ts), which
+ * must be current after `npm run compile` (npm test compiles first).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,6 +16,7 @@ import { describe, expect, test } from 'vitest'
 import { createBodyRenderer } from '../../../src/markdown/index.js'
 import { problemsOf } from '../../../src/messages.js'
 import { fixturesRoot } from './helpers.js'
+import { loadMarkdown, markdownBundle } from '../../../.build/src/markdown/load.js'
 
 const update = process.env.UPDATE === '1'
 const cases = readdirSync(fixturesRoot, { withFileTypes: true })
@@ -24,9 +29,19 @@ describe('golden fixtures', () => {
     expect(cases.length).toBeGreaterThan(5)
   })
 
-  test.each(cases)('%s', async (name) => {
+  test('the compiled tool loads the Markdown stack from a current bundle', () => {
+    expect(markdownBundle()).toMatch(/^file:.*\/\.build\/bundle\/markdown\/index\.js$/)
+  })
+
+  const bundled = async (): Promise<typeof createBodyRenderer> => {
+    const url = markdownBundle()
+    expect(url, 'a current bundle (run npm run compile)').toBeDefined()
+    return (await loadMarkdown(url)).createBodyRenderer
+  }
+  test.each(cases.flatMap((name) => [[name, 'modules'], [name, 'bundle']]))('%s (%s)', async (name, from) => {
     const root = join(fixturesRoot, name)
-    const render = createBodyRenderer({ root, highlight: true, summaryLength: 140 })
+    const create = from === 'bundle' ? await bundled() : createBodyRenderer
+    const render = create({ root, highlight: true, summaryLength: 140 })
     const file = new VFile({ path: 'input.md' })
     const { html, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
     const problems = problemsOf(file).map(({ ruleId, line, column, fatal, reason }) => ({ ruleId, line, column, fatal, reason }))

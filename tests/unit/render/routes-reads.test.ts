@@ -1,16 +1,18 @@
 /**
- * Route.reads() against what the views really show: a build that knows only
- * some bodies changed keeps the last view hash of every route that does not
- * list them (unchangedViews in build.ts), so a route whose view shows a body
- * it does not list would be left stale. For every entry of the fixture
- * sites, change everything of its body that is not a graph fact and check
- * that each route whose view hash moves lists that entry.
+ * Route.reads() and GeneratedFile.reads() against what the views and files
+ * really show: a build that knows only some bodies changed keeps the last
+ * view hash of every page, feed or index that does not list them
+ * (unchangedViews in build.ts), so one that shows a body it does not list
+ * would be left stale. For every entry of the fixture sites, change
+ * everything of its body that is not a graph fact and check that each
+ * output whose key moves lists that entry.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../../.build/src/build.js'
 import { routesOf, type RouteOptions } from '../../../.build/src/render/routes.js'
 import { pageViewHash } from '../../../.build/src/render/render.js'
+import { publishingFiles } from '../../../.build/src/render/publish.js'
 import { graphFacts, type SiteGraph } from '../../../.build/src/site/graph.js'
 import type { Entry, RenderedBody, TocItem } from '../../../.build/src/types.js'
 import { NOW } from '../../helpers/tree.js'
@@ -19,7 +21,12 @@ const options: RouteOptions = { dev: false, themeAssets: { css: 'assets/theme.cs
 
 function viewKeys(graph: SiteGraph): Map<string, { key: string; reads: readonly string[] }> {
   const siteKeys = new Map<object, string>()
-  return new Map(routesOf(graph, options).map((r) => [r.outPath, { key: pageViewHash(r.view, 'theme', siteKeys), reads: r.reads() }]))
+  const routes = routesOf(graph, options)
+  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: new Map() })
+  return new Map([
+    ...routes.map((r): [string, { key: string; reads: readonly string[] }] => [r.outPath, { key: pageViewHash(r.view, 'theme', siteKeys), reads: r.reads() }]),
+    ...generated.map((g): [string, { key: string; reads: readonly string[] }] => [g.outPath, { key: g.key(), reads: g.reads() }])
+  ])
 }
 
 /** The body with every part that is not a graph fact changed (heading ids and references are facts). */
@@ -39,9 +46,9 @@ function changedBody(body: RenderedBody): RenderedBody {
   }
 }
 
-describe('Route.reads()', () => {
+describe('Route.reads() and GeneratedFile.reads()', () => {
   for (const site of ['basic/input', 'hostile']) {
-    it(`lists every entry whose body a view shows (fixture site ${site})`, async () => {
+    it(`list every entry whose body a page, feed or index shows (fixture site ${site})`, async () => {
       const root = join(import.meta.dirname, '..', '..', 'fixtures', 'sites', site)
       const result = await build({ root, flags: { drafts: false, future: false }, now: NOW, cache: false, write: false })
       const graph = result.graph!
@@ -67,6 +74,7 @@ describe('Route.reads()', () => {
       }
       // The check above only means something if changed bodies do move views.
       expect(moved).toBeGreaterThan(entries.length)
+      expect([...before.keys()].filter((p) => p.endsWith('.xml') || p.endsWith('.json')).length).toBeGreaterThan(3)
       expect([...viewKeys(graph)].map(([p, v]) => [p, v.key])).toEqual([...before].map(([p, v]) => [p, v.key]))
     })
   }
