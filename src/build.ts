@@ -300,9 +300,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const routes = routesOf(graph, routeOptions)
   // What this build will tell the next one about its views (see unchangedViews).
+  // (A source unchanged in an unchanged context is the same entry, with the facts the manifest has.)
+  const lastSources = inputs && manifest.context === inputs.context ? manifest.sources : undefined
   const viewBasis = inputs && {
     context: inputs.context,
-    sources: Object.fromEntries(inputs.sources.map(([path, hash], i): [string, [string, string]] => [path, [hash, factsKey(entries[i])]])),
+    sources: Object.fromEntries(inputs.sources.map(([path, hash], i): [string, [string, string]] => {
+      const last = lastSources?.[path]
+      return [path, [hash, last && last[0] === hash ? last[1] : factsKey(entries[i])]]
+    })),
     routeOptions: JSON.stringify(routeOptions)
   }
   const known = viewBasis && unchangedViews(manifest, viewBasis, options.now)
