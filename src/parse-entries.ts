@@ -20,7 +20,7 @@ import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
 import { deserialize } from 'node:v8'
-import { EntryCacheWriter, entryBytes, entryOf, readEntryCache, type CacheRecord } from './cache/store.js'
+import { EntryCacheWriter, entryBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
@@ -172,6 +172,28 @@ class InOrder {
 }
 
 /**
+ * Whether to write only a delta over the cache's base (see cache/store.ts),
+ * and over which: when the base holds a record for every source and no
+ * other, and at most DELTA_LIMIT of the sources (or 32) may differ from it.
+ * Otherwise a new base, which also drops the records of deleted files.
+ *
+ * @param read The cache as read.
+ * @param sources This build's sources.
+ * @param misses How many of them are parsed again.
+ * @returns The base to write a delta over, or undefined for a new base.
+ */
+function deltaBase(read: { records: Map<string, CacheRecord>; base?: EntryCache['base'] }, sources: readonly SourceRef[], misses: number): EntryCache['base'] | undefined {
+  const base = read.base
+  if (!base || base.keys.size !== sources.length || !sources.every((s) => base.keys.has(s.path))) return undefined
+  let differ = misses
+  for (const [path, record] of read.records) if (base.keys.get(path) !== recordKey(record)) differ++
+  return differ <= Math.max(32, sources.length * DELTA_LIMIT) ? base : undefined
+}
+
+/** The share of sources whose records may differ from the base's before a build writes a new base. */
+export const DELTA_LIMIT = 0.05
+
+/**
  * Parse every source, from the cache where possible.
  *
  * Memory: at 10,000 posts a cold build would otherwise hold every source's
@@ -188,7 +210,8 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const { root, sources, config } = input
   const digest = configDigest(input.configText)
   const problems: Problem[] = []
-  let cache = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : new Map<string, CacheRecord>()
+  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : { records: new Map<string, CacheRecord>(), base: undefined }
+  let cache = read.records
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)
   /** Cache records of cached sources, by index, until the cache file is written. */
@@ -226,11 +249,11 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
   }
   const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length)
+  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read, sources, misses.length))) : undefined
   // The records of sources that are gone (or changed) are not needed any more.
   cache = new Map()
   if (!rewrite) kept.clear()
 
-  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest)) : undefined
   const record = (index: number, entry: Entry, bytes: () => Uint8Array): void => {
     if (!out) return
     const hash = hashes[index]

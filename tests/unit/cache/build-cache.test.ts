@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../../src/build.js'
-import { ENTRY_CACHE_FILE } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE } from '../../../src/cache/store.js'
 import { main } from '../../../src/cli/main.js'
 import { readTree, NOW } from '../../helpers/tree.js'
 
@@ -30,6 +30,7 @@ function site(): string {
 }
 const flags = { drafts: false, future: false }
 const cacheFile = (root: string) => join(root, '.inkstone-cache', ENTRY_CACHE_FILE)
+const deltaFile = (root: string) => join(root, '.inkstone-cache', ENTRY_DELTA_FILE)
 /** A new output folder: the entry cache is what CI keeps, not the output, so these builds cannot stop early. */
 let outs = 0
 const fresh = (root: string) => join(root, `out-${++outs}`)
@@ -59,16 +60,18 @@ describe('the persistent cache in builds', () => {
     rmSync(join(root, '.inkstone-cache'), { recursive: true })
     await build({ root, outDir: fresh(root), flags, now: NOW, workers: 2 })
     expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(true)
-    // An edit and its undo: cached records and a re-parsed one, back in source order.
+    // An edit goes to the delta, the base untouched; its undo leaves no delta (the base has that record).
     const post = join(root, 'content', 'posts', 'p2.md')
     const text = readFileSync(post, 'utf8')
     writeFileSync(post, text + '\n多一句。\n')
     await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
-    expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(false)
+    expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(true)
+    expect(existsSync(deltaFile(root))).toBe(true)
     writeFileSync(post, text)
     const undone = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(undone.stats.parse).toMatchObject({ parsed: 1, cached: 2 })
     expect(readFileSync(cacheFile(root)).equals(inThread)).toBe(true)
+    expect(existsSync(deltaFile(root))).toBe(false)
   }, T)
 
   it('re-parses only the edited file', async () => {

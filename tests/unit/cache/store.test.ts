@@ -31,7 +31,7 @@ describe('entry cache store', () => {
     const dir = temp()
     await writeEntryCache(dir, 'd1', records)
     const problems: Problem[] = []
-    const back = await readEntryCache(dir, 'd1', problems)
+    const back = (await readEntryCache(dir, 'd1', problems)).records
     expect(problems).toEqual([])
     expect([...back.keys()]).toEqual(['content/pages/about.md'])
     expect(back.get('content/pages/about.md')).toMatchObject({ hash: 'h1', assets: '' })
@@ -51,7 +51,7 @@ describe('entry cache store', () => {
     }
     await writeEntryCache(dir, 'd1', many)
     const problems: Problem[] = []
-    const back = await readEntryCache(dir, 'd1', problems)
+    const back = (await readEntryCache(dir, 'd1', problems)).records
     expect(problems).toEqual([])
     expect([...back.keys()]).toEqual([...many.keys()])
     for (const [path, record] of many) {
@@ -81,7 +81,7 @@ describe('entry cache store', () => {
     const dir = temp()
     await writeEntryCache(dir, 'd1', records)
     const problems: Problem[] = []
-    expect((await readEntryCache(dir, 'd2', problems)).size).toBe(0)
+    expect((await readEntryCache(dir, 'd2', problems)).records.size).toBe(0)
     expect(problems).toEqual([])
   })
 
@@ -92,13 +92,13 @@ describe('entry cache store', () => {
     header.writeBigUInt64LE(BigInt(payload.length), 8)
     writeFileSync(join(dir, ENTRY_CACHE_FILE), Buffer.concat([header, payload]))
     const problems: Problem[] = []
-    expect((await readEntryCache(dir, 'd1', problems)).size).toBe(0)
+    expect((await readEntryCache(dir, 'd1', problems)).records.size).toBe(0)
     expect(problems).toEqual([])
   })
 
   it('treats a missing cache as empty, silently', async () => {
     const problems: Problem[] = []
-    expect((await readEntryCache(join(temp(), 'nope'), 'd1', problems)).size).toBe(0)
+    expect((await readEntryCache(join(temp(), 'nope'), 'd1', problems)).records.size).toBe(0)
     expect(problems).toEqual([])
   })
 
@@ -132,7 +132,7 @@ describe('entry cache store', () => {
       const file = join(dir, ENTRY_CACHE_FILE)
       writeFileSync(file, damage(readFileSync(file)))
       const problems: Problem[] = []
-      const back = await readEntryCache(dir, 'd1', problems)
+      const back = (await readEntryCache(dir, 'd1', problems)).records
       expect(back.size).toBe(0)
       expect(problems).toHaveLength(1)
       expect(problems[0]).toMatchObject({ ruleId: 'cache-corrupt', fatal: false, path: `.inkstone-cache/${ENTRY_CACHE_FILE}` })
