@@ -19,8 +19,7 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { deserialize } from 'node:v8'
-import { EntryCacheWriter, entryBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import { EntryCacheWriter, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
@@ -285,7 +284,8 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
         label: (task) => task.source.path,
         consume: (bytes, k) => {
           const index = readable[k].index
-          const entry = deserialize(bytes) as Entry
+          const entry = entryFromBytes(bytes)
+          if (!entry) throw new Error(`Internal error: the entry of ${sources[index].path} from a worker does not deserialise`)
           entries[index] = entry
           record(index, entry, () => bytes)
         },

@@ -7,15 +7,15 @@
  * or truncated one is ignored with a `cache-corrupt` warning; either way it
  * is rebuilt by the next build that parses something.
  *
- * Base layout (format 5): 8 bytes magic `INKC\0\0\0\x05`, 8 bytes payload
+ * Base layout (format 6): 8 bytes magic `INKC\0\0\0\x06`, 8 bytes payload
  * length (little-endian), then the payload: the digest as a chunk, the base's
  * id as a chunk (40 hex digits: a digest of its records' paths and hashes),
  * then per entry a chunk of JSON `[path, hash, assets]` and a chunk of the
- * entry's v8-serialised bytes; a chunk is a 4-byte little-endian length and
+ * entry's bytes (entryBytes: v8 and UTF-8); a chunk is a 4-byte little-endian length and
  * that many bytes. The length catches a half-written or cut-off file; chunks
  * that do not fill the payload exactly mean a corrupt one.
  *
- * The delta (magic `INKD\0\0\0\x01`, same layout, the id being that of the
+ * The delta (magic `INKD\0\0\0\x02`, same layout, the id being that of the
  * base it applies to) holds the records that differ from the base's. A build
  * that re-parses a few files writes only the delta: rewriting a 4,000-post
  * base (68 MB) cost a one-post edit ~120 ms of its ~1 s. A build that changes
@@ -35,17 +35,17 @@ import type { Entry, Problem } from '../types.js'
 import { problem } from '../messages.js'
 
 /**
- * One cached entry. The entry is kept v8-serialised (`bytes`): workers send
- * entries to the main thread in that form, so writing the cache after a cold
- * build costs a copy, not a second serialisation of every entry, and a read
- * deserialises only the entries that are used (see entryOf).
+ * One cached entry. The entry is kept serialised (`bytes`, see entryBytes):
+ * workers send entries to the main thread in that form, so writing the cache
+ * after a cold build costs a copy, not a second serialisation of every
+ * entry, and a read deserialises only the entries that are used (entryOf).
  */
 export interface CacheRecord {
   /** Hash of the file's bytes (and kind, bundle assets). */
   hash: string
   /** Fingerprint of referenced files (content hashes). */
   assets: string
-  /** The Entry, v8-serialised. */
+  /** The Entry, serialised (entryBytes). */
   bytes: Uint8Array
 }
 
@@ -56,30 +56,62 @@ export interface CacheRecord {
  * @returns The entry, or undefined when its bytes do not deserialise (treat as a miss).
  */
 export function entryOf(record: CacheRecord): Entry | undefined {
+  return entryFromBytes(record.bytes)
+}
+
+/**
+ * The entry serialised by entryBytes. Its body's HTML stays UTF-8 bytes until
+ * it is first read: a build that renders a few pages reads a few bodies, and
+ * decoding 4,000 of them (30 M characters, mostly two-byte strings because of
+ * the CJK text) cost a one-post edit ~80 ms of deserialising and collecting
+ * garbage.
+ *
+ * @param bytes Serialised entry.
+ * @returns The entry, or undefined when the bytes do not deserialise.
+ */
+export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
   try {
-    const entry = deserialize(record.bytes) as Entry
-    return entry && typeof entry === 'object' && typeof entry.path === 'string' ? entry : undefined
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const length = view.readUInt32LE(0)
+    if (4 + length > view.length) return undefined
+    const entry = deserialize(view.subarray(4, 4 + length)) as Entry
+    if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || !entry.body || typeof entry.body !== 'object') return undefined
+    const html = view.subarray(4 + length)
+    let text: string | undefined
+    Object.defineProperty(entry.body, 'html', {
+      enumerable: true, configurable: true,
+      get: () => (text ??= html.toString('utf8')),
+      set: (value: string) => { text = value }
+    })
+    return entry
   } catch {
     return undefined
   }
 }
 
 /**
- * Serialise an entry for the cache.
+ * Serialise an entry for the cache: a 4-byte little-endian length, the entry
+ * v8-serialised without its body's HTML, then the HTML as UTF-8.
  *
  * @param entry Entry.
- * @returns Bytes.
+ * @returns Bytes (a buffer of their own, which a worker can transfer).
  */
 export function entryBytes(entry: Entry): Uint8Array {
-  return serialize(entry)
+  const rest = serialize({ ...entry, body: { ...entry.body, html: '' } })
+  const html = entry.body.html
+  const bytes = Buffer.allocUnsafeSlow(4 + rest.length + Buffer.byteLength(html, 'utf8'))
+  bytes.writeUInt32LE(rest.length, 0)
+  rest.copy(bytes, 4)
+  bytes.write(html, 4 + rest.length, 'utf8')
+  return bytes
 }
 
 /** The cache file's name inside the cache folder. */
 export const ENTRY_CACHE_FILE = 'entries.v8'
 /** The delta's name inside the cache folder. */
 export const ENTRY_DELTA_FILE = 'entries.delta.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 5])
-const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 1])
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 6])
+const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 2])
 const HEADER = 16
 const ID_LENGTH = 40
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */

@@ -4,13 +4,13 @@
  * first file that needs it. Runs only inside a worker thread started by
  * workers/pool.ts.
  */
-import { serialize } from 'node:v8'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { SiteConfig } from '../types.js'
 import type { SourceRef } from '../content/discover.js'
 import { parseEntry, type BodyRenderer } from '../content/parse.js'
 import type { WorkerReply } from './pool.js'
 import { loadMarkdown } from '../markdown/load.js'
+import { entryBytes } from '../cache/store.js'
 
 /** What the main thread sends once per worker. */
 export interface ParseWorkerData {
@@ -38,13 +38,13 @@ const lazyRender: BodyRenderer = async (file, body) => {
 
 if (!parentPort) throw new Error('parse-worker.js must run in a worker thread')
 const port = parentPort
-// The entry goes back v8-serialised, its buffer transferred (not copied): the
+// The entry goes back serialised (entryBytes), its buffer transferred (not copied): the
 // main thread deserialises it once and keeps the bytes for the cache file,
 // instead of structured-cloning it here and serialising it again there.
 port.on('message', ({ id, input }: { id: number; input: ParseTask }) => {
   parseEntry(input.source, input.bytes, config, lazyRender).then(
     (entry) => {
-      let bytes: Uint8Array = serialize(entry)
+      let bytes: Uint8Array = entryBytes(entry)
       // Transfer only a buffer this message owns alone (never a pooled one).
       if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.byteLength) bytes = new Uint8Array(bytes)
       port.postMessage({ id, ok: true, value: bytes } satisfies WorkerReply<Uint8Array>, [bytes.buffer as ArrayBuffer])
