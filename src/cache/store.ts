@@ -77,10 +77,13 @@ export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
     const entry = deserialize(view.subarray(4, 4 + length)) as Entry
     if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || !entry.body || typeof entry.body !== 'object') return undefined
     const html = view.subarray(4 + length)
+    // Decoded on every read, not kept: a build reads a body once or twice
+    // (its page, its feed item), and keeping the text beside the bytes
+    // would hold every body twice by the end of a cold build.
     let text: string | undefined
     Object.defineProperty(entry.body, 'html', {
       enumerable: true, configurable: true,
-      get: () => (text ??= html.toString('utf8')),
+      get: () => text ?? html.toString('utf8'),
       set: (value: string) => { text = value }
     })
     return entry

@@ -30,7 +30,7 @@ export interface Route {
    * The paths of the entries whose bodies the view shows (HTML, excerpt,
    * table of contents, metrics: whatever is not in their graph facts). When
    * only bodies changed, a route that reads none of them has the view of the
-   * last build (see unchangedViews in build.ts); routes.test.ts checks this
+   * last build (see unchangedViews in build.ts); routes-reads.test.ts checks this
    * list against what the views really read.
    */
   reads(): readonly string[]
