@@ -172,20 +172,26 @@ class InOrder {
 
 /**
  * Whether to write only a delta over the cache's base (see cache/store.ts),
- * and over which: when the base holds a record for every source and no
- * other, and at most DELTA_LIMIT of the sources (or 32) may differ from it.
- * Otherwise a new base, which also drops the records of deleted files.
+ * and over which: when every record of the base is still a source's (a
+ * delta cannot drop one, so a deleted or renamed file gives a new base; a
+ * new file's record goes to the delta like an edited one's), and at most
+ * DELTA_LIMIT of the sources (or 32) would be in the delta: the files parsed
+ * again, and the cached records that are not the base's (earlier edits).
+ * Otherwise a new base, which also removes the delta.
  *
- * @param read The cache as read.
+ * @param base The base as read, if any.
  * @param sources This build's sources.
- * @param misses How many of them are parsed again.
+ * @param kept Cached records by source index.
+ * @param misses How many sources are parsed again.
  * @returns The base to write a delta over, or undefined for a new base.
  */
-function deltaBase(read: { records: Map<string, CacheRecord>; base?: EntryCache['base'] }, sources: readonly SourceRef[], misses: number): EntryCache['base'] | undefined {
-  const base = read.base
-  if (!base || base.keys.size !== sources.length || !sources.every((s) => base.keys.has(s.path))) return undefined
+function deltaBase(base: EntryCache['base'], sources: readonly SourceRef[], kept: ReadonlyMap<number, CacheRecord>, misses: number): EntryCache['base'] | undefined {
+  if (!base) return undefined
+  let live = 0
+  for (const source of sources) if (base.keys.has(source.path)) live++
+  if (live !== base.keys.size) return undefined
   let differ = misses
-  for (const [path, record] of read.records) if (base.keys.get(path) !== recordKey(record)) differ++
+  for (const [index, record] of kept) if (base.keys.get(sources[index].path) !== recordKey(record)) differ++
   return differ <= Math.max(32, sources.length * DELTA_LIMIT) ? base : undefined
 }
 
@@ -247,8 +253,11 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   if (unreadable > 0) {
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
   }
+  // A record of a file that is gone also makes a rewrite, once: one in the
+  // base gives a new base (deltaBase), one only in the delta is left out of
+  // the next delta. So this does not hold on every later build.
   const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length)
-  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read, sources, misses.length))) : undefined
+  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read.base, sources, kept, misses.length))) : undefined
   // The records of sources that are gone (or changed) are not needed any more.
   cache = new Map()
   if (!rewrite) kept.clear()
