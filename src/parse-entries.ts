@@ -256,7 +256,8 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   // A record of a file that is gone also makes a rewrite, once: one in the
   // base gives a new base (deltaBase), one only in the delta is left out of
   // the next delta. So this does not hold on every later build.
-  const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length)
+  // (And an unusable delta is replaced once, so that it does not warn, or get read, on every build.)
+  const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length || read.badDelta === true)
   const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read.base, sources, kept, misses.length))) : undefined
   // The records of sources that are gone (or changed) are not needed any more.
   cache = new Map()

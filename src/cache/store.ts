@@ -131,6 +131,8 @@ export interface EntryCache {
   records: Map<string, CacheRecord>
   /** The base, when one was read: its id and each path's record key (recordKey). */
   base?: { id: string; keys: Map<string, string> }
+  /** A delta file is there but unusable (corrupt, or stale: another base or digest): the next write replaces it. */
+  badDelta?: boolean
 }
 
 /** What makes two records of a path the same: the source hash and the fingerprint of its assets. */
@@ -208,8 +210,10 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
     return corrupt(problems, (error as Error).message)
   }
   const delta = await payloadOf(join(cacheDir, ENTRY_DELTA_FILE), DELTA_MAGIC)
+  let badDelta = false
   if (typeof delta === 'string') {
     corrupt(problems, delta, ENTRY_DELTA_FILE)
+    badDelta = true
   } else if (delta) {
     try {
       const chunks = new Chunks(delta)
@@ -218,12 +222,15 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
         const changed = new Map<string, CacheRecord>()
         readRecords(chunks, (path, record) => changed.set(path, record))
         for (const [path, record] of changed) records.set(path, record)
+      } else {
+        badDelta = true
       }
     } catch (error) {
       corrupt(problems, (error as Error).message, ENTRY_DELTA_FILE)
+      badDelta = true
     }
   }
-  return { records, base: { id, keys } }
+  return { records, base: { id, keys }, badDelta }
 }
 
 /**
