@@ -246,7 +246,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
-    onProgress: options.onProgress, preread: memory ? undefined : preread
+    onProgress: options.onProgress, preread: memory ? undefined : preread, contentHashes: inputs?.sources.map(([, hash]) => hash)
   })
   mark('parse')
   problems.push(...parsed.problems)

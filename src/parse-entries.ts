@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { fileHash } from './util/file-hash.js'
+import { hashBytes } from './emit/write.js'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -54,6 +55,8 @@ export interface ParseInput {
    * collected while the build goes on.
    */
   preread?: Array<Uint8Array | Error | undefined>
+  /** hashBytes of each preread source's bytes, when the caller has them (the build does): not hashed twice. */
+  contentHashes?: readonly string[]
 }
 
 /**
@@ -237,7 +240,8 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       bytes = error as Error
     }
     if (input.preread) input.preread[i] = undefined
-    const hash = bytes instanceof Error ? '' : createHash('sha1').update(bytes).update(source.kind).update(source.assets.join('\0')).digest('hex')
+    const content = bytes instanceof Error ? '' : (input.contentHashes?.[i] ?? hashBytes(bytes))
+    const hash = content && createHash('sha1').update(content).update('\0').update(source.kind).update('\0').update(source.assets.join('\0')).digest('hex')
     hashes[i] = hash
     const hit = hash ? cache.get(source.path) : undefined
     const entry = hit && hit.hash === hash ? entryOf(hit) : undefined
