@@ -376,8 +376,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     problems.push(...rendered.problems)
     files.push(...rendered.files)
     mark('render')
-    const published = generatedOutputs(generated, manifest.files, onDisk, known)
-    for (const file of published.files) files.push(settle(file, published.views.get(file.outPath)))
+    const published = generatedOutputs(generated, manifest.files, onDisk, known, settle)
+    files.push(...published.files)
     for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
     mark('feeds+sitemap')
   } catch (error) {
