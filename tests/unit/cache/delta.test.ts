@@ -36,6 +36,14 @@ async function writeDelta(dir: string, digest: string, records: Map<string, Cach
   writer.commit()
 }
 
+/** A base of `base` (digest d1) in `dir`, and a delta over it in which p3 is edited. */
+async function baseWithEditedP3(dir: string): Promise<void> {
+  await writeEntryCache(dir, 'd1', base)
+  const edited = new Map(base)
+  edited.set(...record(3, 1))
+  await writeDelta(dir, 'd1', edited)
+}
+
 describe('entry cache delta', () => {
   it('holds only the changed records; the base stays byte for byte (and its mtime); reads overlay it', async () => {
     const dir = temp('delta')
@@ -70,10 +78,7 @@ describe('entry cache delta', () => {
 
   it('ignores a delta made for another base, silently; a new base removes the old delta', async () => {
     const dir = temp('delta-stale')
-    await writeEntryCache(dir, 'd1', base)
-    const edited = new Map(base)
-    edited.set(...record(3, 1))
-    await writeDelta(dir, 'd1', edited)
+    await baseWithEditedP3(dir)
     const delta = readFileSync(join(dir, ENTRY_DELTA_FILE))
     // Another base (other records), and the old delta put back beside it.
     const other = new Map(base)
@@ -89,10 +94,7 @@ describe('entry cache delta', () => {
 
   it('ignores a delta of another config digest, silently', async () => {
     const dir = temp('delta-digest')
-    await writeEntryCache(dir, 'd1', base)
-    const edited = new Map(base)
-    edited.set(...record(3, 1))
-    await writeDelta(dir, 'd1', edited)
+    await baseWithEditedP3(dir)
     const delta = readFileSync(join(dir, ENTRY_DELTA_FILE))
     await writeEntryCache(dir, 'd2', base)
     writeFileSync(join(dir, ENTRY_DELTA_FILE), delta)
@@ -103,10 +105,7 @@ describe('entry cache delta', () => {
 
   it('ignores a cut-off delta with a cache-corrupt warning, and still uses the base', async () => {
     const dir = temp('delta-cut')
-    await writeEntryCache(dir, 'd1', base)
-    const edited = new Map(base)
-    edited.set(...record(3, 1))
-    await writeDelta(dir, 'd1', edited)
+    await baseWithEditedP3(dir)
     const file = join(dir, ENTRY_DELTA_FILE)
     writeFileSync(file, readFileSync(file).subarray(0, -5))
     const problems: Problem[] = []
