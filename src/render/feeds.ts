@@ -177,7 +177,7 @@ export function feedItem(graph: SiteGraph, post: Post): FeedItem {
  */
 export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items = new Map<Post, FeedItem>()): FeedDoc {
   const { config } = graph
-  const chosen = posts.slice(0, config.feed.limit)
+  const chosen = feedPosts(posts, config)
   const paths = feedPaths(scope.base)
   const description =
     scope.kind === 'column' ? scope.column!.entry.body.excerptText || config.description
@@ -207,6 +207,11 @@ export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items
       return item
     })
   }
+}
+
+/** The posts a feed of `posts` (newest first) shows: the newest `feed.limit`. */
+function feedPosts(posts: Post[], config: SiteConfig): Post[] {
+  return posts.slice(0, config.feed.limit)
 }
 
 /** One file of the feeds; its key hashes the feed document (and format): equal keys give equal bytes. */
@@ -245,7 +250,7 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
     // The items' bodies, and a column feed's description (its column's excerpt).
     const reads = (): string[] => [
       ...(scope.kind === 'column' ? [scope.column!.entry.path] : []),
-      ...posts.slice(0, graph.config.feed.limit).map((p) => p.entry.path)
+      ...feedPosts(posts, graph.config).map((p) => p.entry.path)
     ]
     files.push(
       { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
