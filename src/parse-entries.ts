@@ -20,7 +20,8 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { EntryCacheWriter, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import type { CodeMemo } from './markdown/code-memo.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
@@ -225,8 +226,12 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   /** Cache records of cached sources, by index, until the cache file is written. */
   const kept = new Map<number, CacheRecord>()
   let unreadable = 0
-  /** Indexes of sources to parse, with their bytes (dropped once handed over). */
-  const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined }> = []
+  /**
+   * Indexes of sources to parse, with their bytes (dropped once handed over)
+   * and the bytes of the file's previous cache record, if any (its
+   * highlighted code, see markdown/code-memo.ts).
+   */
+  const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined; before?: Uint8Array }> = []
   let cached = 0
 
   // Read and hash every file, take what the cache has. Synchronous reads: for
@@ -251,7 +256,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       kept.set(i, hit!)
       cached++
     } else {
-      misses.push({ index: i, bytes })
+      misses.push({ index: i, bytes, before: hit?.bytes })
     }
   }
   if (unreadable > 0) {
@@ -310,10 +315,11 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     let done = cached
     for (const m of misses) {
       if (entries[m.index] !== undefined) continue
-      const entry = await parseEntry(sources[m.index], m.bytes ?? new Error('Internal error: source bytes dropped'), config, render)
-      m.bytes = undefined
+      const memo: CodeMemo = { previous: m.before && codeMemoOf(m.before), made: [] }
+      const entry = await parseEntry(sources[m.index], m.bytes ?? new Error('Internal error: source bytes dropped'), config, render, memo)
+      m.bytes = m.before = undefined
       entries[m.index] = entry
-      record(m.index, entry, () => entryBytes(entry))
+      record(m.index, entry, () => entryBytes(entry, memo.made))
       if (progress && ++done % 200 === 0) progress(done, sources.length, 'parse')
     }
     out?.commit()

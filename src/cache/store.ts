@@ -7,16 +7,16 @@
  * or truncated one is ignored with a `cache-corrupt` warning; either way it
  * is rebuilt by the next build that parses something.
  *
- * Base layout (format 6): 8 bytes magic `INKC\0\0\0\x06`, 8 bytes payload
+ * Base layout (format 7): 8 bytes magic `INKC\0\0\0\x07`, 8 bytes payload
  * length (little-endian), then the payload: the digest as a chunk, the base's
  * id as a chunk (40 hex digits: a digest of its records' paths and hashes),
  * then per entry a chunk of JSON `[path, hash, assets]` and a chunk of the
- * entry's bytes (entryBytes: v8 and UTF-8); a chunk is a 4-byte
+ * entry's bytes (entryBytes: v8, the body as UTF-8, remembered code blocks); a chunk is a 4-byte
  * little-endian length and that many bytes. The length catches a
  * half-written or cut-off file; chunks that do not fill the payload exactly
  * mean a corrupt one.
  *
- * The delta (magic `INKD\0\0\0\x02`, same layout, the id being that of the
+ * The delta (magic `INKD\0\0\0\x03`, same layout, the id being that of the
  * base it applies to) holds the records that differ from the base's. A build
  * that re-parses a few files (edited or new) writes only the delta:
  * rewriting the base of a 4,000-post blog cost a one-post edit 60–100 ms of
@@ -62,6 +62,20 @@ export function entryOf(record: CacheRecord): Entry | undefined {
   return entryFromBytes(record.bytes)
 }
 
+/** The parts of a record's entry bytes (see entryBytes), or undefined when they do not fit. */
+function partsOf(bytes: Uint8Array): { entry: Buffer; html: Buffer; memo: Buffer } | undefined {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (view.length < 8) return undefined
+  const length = view.readUInt32LE(0)
+  const htmlLength = view.readUInt32LE(4)
+  if (8 + length + htmlLength > view.length) return undefined
+  return {
+    entry: view.subarray(8, 8 + length),
+    html: view.subarray(8 + length, 8 + length + htmlLength),
+    memo: view.subarray(8 + length + htmlLength)
+  }
+}
+
 /**
  * The entry serialised by entryBytes. Its body's HTML stays UTF-8 bytes until
  * it is first read: a build that renders a few pages reads a few bodies, and
@@ -74,12 +88,11 @@ export function entryOf(record: CacheRecord): Entry | undefined {
  */
 export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
   try {
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const length = view.readUInt32LE(0)
-    if (4 + length > view.length) return undefined
-    const entry = deserialize(view.subarray(4, 4 + length)) as Entry
+    const parts = partsOf(bytes)
+    if (!parts) return undefined
+    const entry = deserialize(parts.entry) as Entry
     if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || !entry.body || typeof entry.body !== 'object') return undefined
-    const html = view.subarray(4 + length)
+    const { html } = parts
     // Decoded on every read, not kept: a build reads a body once or twice
     // (its page, its feed item), and keeping the text beside the bytes
     // would hold every body twice by the end of a cold build.
@@ -96,19 +109,44 @@ export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
 }
 
 /**
- * Serialise an entry for the cache: a 4-byte little-endian length, the entry
- * v8-serialised without its body's HTML, then the HTML as UTF-8.
+ * The highlighted code blocks kept with an entry (CodeMemo.made of its
+ * parse), for the next parse of the same file.
+ *
+ * @param bytes Serialised entry.
+ * @returns Compact blocks by key; empty when there are none or they do not read.
+ */
+export function codeMemoOf(bytes: Uint8Array): Map<string, string> {
+  try {
+    const memo = partsOf(bytes)?.memo
+    if (!memo || memo.length === 0) return new Map()
+    const pairs: unknown = JSON.parse(memo.toString('utf8'))
+    if (!Array.isArray(pairs)) return new Map()
+    return new Map(pairs.filter((pair): pair is [string, string] => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string'))
+  } catch {
+    return new Map()
+  }
+}
+
+/**
+ * Serialise an entry for the cache: two 4-byte little-endian lengths, the
+ * entry v8-serialised without its body's HTML, the HTML as UTF-8, then the
+ * highlighted code blocks of its parse as JSON (empty when none).
  *
  * @param entry Entry.
+ * @param code Highlighted blocks of the parse (CodeMemo.made).
  * @returns Bytes (a buffer of their own, which a worker can transfer).
  */
-export function entryBytes(entry: Entry): Uint8Array {
+export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> = []): Uint8Array {
   const rest = serialize({ ...entry, body: { ...entry.body, html: '' } })
   const html = entry.body.html
-  const bytes = Buffer.allocUnsafeSlow(4 + rest.length + Buffer.byteLength(html, 'utf8'))
+  const htmlLength = Buffer.byteLength(html, 'utf8')
+  const memo = code.length > 0 ? JSON.stringify(code) : ''
+  const bytes = Buffer.allocUnsafeSlow(8 + rest.length + htmlLength + Buffer.byteLength(memo, 'utf8'))
   bytes.writeUInt32LE(rest.length, 0)
-  rest.copy(bytes, 4)
-  bytes.write(html, 4 + rest.length, 'utf8')
+  bytes.writeUInt32LE(htmlLength, 4)
+  rest.copy(bytes, 8)
+  bytes.write(html, 8 + rest.length, 'utf8')
+  bytes.write(memo, 8 + rest.length + htmlLength, 'utf8')
   return bytes
 }
 
@@ -116,8 +154,8 @@ export function entryBytes(entry: Entry): Uint8Array {
 export const ENTRY_CACHE_FILE = 'entries.v8'
 /** The delta's name inside the cache folder. */
 export const ENTRY_DELTA_FILE = 'entries.delta.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 6])
-const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 2])
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 7])
+const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 3])
 const HEADER = 16
 const ID_LENGTH = 40
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */

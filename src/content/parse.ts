@@ -10,6 +10,7 @@ import { problemsOf, report } from '../messages.js'
 import type { SourceRef } from './discover.js'
 import { splitFrontMatter } from './front-matter.js'
 import { columnMatter, pageMatter, postMatter } from './fields.js'
+import type { CodeMemo } from '../markdown/code-memo.js'
 
 /** Renders a Markdown body (see src/markdown). */
 export type BodyRenderer = (file: VFile, body: string) => Promise<RenderedBody>
@@ -51,15 +52,18 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { bad: { line:
  * @param bytes File contents, or an Error when it could not be read.
  * @param config Site config.
  * @param render Body renderer.
+ * @param codeMemo Highlighted blocks to reuse and to collect (see markdown/code-memo.ts).
  * @returns The entry, with its problems.
  */
 export async function parseEntry(
   source: SourceRef,
   bytes: Uint8Array | Error,
   config: SiteConfig,
-  render: BodyRenderer
+  render: BodyRenderer,
+  codeMemo?: CodeMemo
 ): Promise<Entry> {
   const file = new VFile({ path: source.path })
+  if (codeMemo) file.data.inkstoneCodeMemo = codeMemo
   const base = { path: source.path, name: source.name, keys: {}, body: emptyBody }
   const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
   if (bytes instanceof Error) {

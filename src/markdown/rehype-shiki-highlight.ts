@@ -7,6 +7,7 @@ import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
+import { codeKey, decodeHighlighted, encodeHighlighted } from './code-memo.js'
 import { getHighlighter, isKnownLanguage, loadLanguages, themes } from './highlighter.js'
 import { stateOf } from './state.js'
 import { walkElements } from './walk.js'
@@ -47,17 +48,36 @@ export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
       return false
     })
     if (known.length === 0) return
-    const highlighter = await getHighlighter()
-    await loadLanguages(highlighter, new Set(known.map((block) => block.lang)))
 
-    for (const { pre, parent, lang } of known) {
-      const text = toString(pre).replace(/\n$/, '')
-      // No time limit: Shiki's default (500 ms a line) silently leaves the rest of a line
-      // uncoloured when the machine is busy or a grammar compiles on first use, which made
-      // output depend on load (seen in tests) and would poison the content-hash cache.
-      const result = highlighter.codeToHast(text, { lang, themes, defaultColor: false, tokenizeTimeLimit: 0 })
-      const highlighted = result.children[0]
-      if (!highlighted || highlighted.type !== 'element') continue
+    // Blocks the last parse of this file highlighted come from its memo (see
+    // code-memo.ts); Shiki starts only for the others.
+    const memo = file.data.inkstoneCodeMemo
+    const todo: Array<Block & { key: string; text: string; highlighted?: Element }> = known.map((block) => {
+      const text = toString(block.pre).replace(/\n$/, '')
+      const key = codeKey(block.lang, text)
+      const remembered = memo?.previous?.get(key)
+      return { ...block, key, text, highlighted: remembered === undefined ? undefined : decodeHighlighted(remembered) }
+    })
+    const fresh = todo.filter((block) => !block.highlighted)
+    if (fresh.length > 0) {
+      const highlighter = await getHighlighter()
+      await loadLanguages(highlighter, new Set(fresh.map((block) => block.lang)))
+      for (const block of fresh) {
+        // No time limit: Shiki's default (500 ms a line) silently leaves the rest of a line
+        // uncoloured when the machine is busy or a grammar compiles on first use, which made
+        // output depend on load (seen in tests) and would poison the content-hash cache.
+        const result = highlighter.codeToHast(block.text, { lang: block.lang, themes, defaultColor: false, tokenizeTimeLimit: 0 })
+        const highlighted = result.children[0]
+        if (highlighted && highlighted.type === 'element') block.highlighted = highlighted
+      }
+    }
+
+    for (const { pre, parent, lang, key, highlighted } of todo) {
+      if (!highlighted) continue
+      if (memo) {
+        const compact = encodeHighlighted(highlighted)
+        if (compact !== undefined) memo.made.push([key, compact])
+      }
       // Themes may style by language; keep it visible without a class lookup.
       highlighted.properties.dataLanguage = lang
       highlighted.position = pre.position

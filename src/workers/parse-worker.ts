@@ -11,6 +11,7 @@ import { parseEntry, type BodyRenderer } from '../content/parse.js'
 import type { WorkerReply } from './pool.js'
 import { loadMarkdown } from '../markdown/load.js'
 import { entryBytes } from '../cache/store.js'
+import type { CodeMemo } from '../markdown/code-memo.js'
 
 /** What the main thread sends once per worker. */
 export interface ParseWorkerData {
@@ -42,9 +43,10 @@ const port = parentPort
 // main thread deserialises it once and keeps the bytes for the cache file,
 // instead of structured-cloning it here and serialising it again there.
 port.on('message', ({ id, input }: { id: number; input: ParseTask }) => {
-  parseEntry(input.source, input.bytes, config, lazyRender).then(
+  const memo: CodeMemo = { made: [] }
+  parseEntry(input.source, input.bytes, config, lazyRender, memo).then(
     (entry) => {
-      let bytes: Uint8Array = entryBytes(entry)
+      let bytes: Uint8Array = entryBytes(entry, memo.made)
       // Transfer only a buffer this message owns alone (never a pooled one).
       if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.byteLength) bytes = new Uint8Array(bytes)
       port.postMessage({ id, ok: true, value: bytes } satisfies WorkerReply<Uint8Array>, [bytes.buffer as ArrayBuffer])
