@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The built-in theme's TSX, as tsc compiles it (tsconfig: jsx react, h, Fragment): no
+  // development transform, whose __source props would show up as attributes in the pages.
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/bench/work/**'],

@@ -15,7 +15,8 @@ import { hashBytes } from './emit/write.js'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { packageRoot } from './package-root.js'
 import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
@@ -121,14 +122,9 @@ function lazyRenderer(root: string, config: SiteConfig): BodyRenderer {
  */
 export const WORKER_HEAP_MB = 1024
 
-/** The compiled worker module: beside this file in .build/ (tests run the TypeScript sources, so look there). */
+/** The compiled worker module, in .build/ (also when running from the TypeScript sources, as tests do, or from the CLI bundle). */
 function workerFile(): URL {
-  const here = new URL(import.meta.url)
-  if (here.pathname.endsWith('.ts')) {
-    const root = fileURLToPath(new URL('..', here))
-    return pathToFileURL(join(root, '.build', 'src', 'workers', 'parse-worker.js'))
-  }
-  return new URL('./workers/parse-worker.js', here)
+  return pathToFileURL(join(packageRoot, '.build', 'src', 'workers', 'parse-worker.js'))
 }
 
 /** Content hashes of the files an entry references (images), to revalidate cached entries. */

@@ -1,9 +1,9 @@
 /**
  * The default theme's stylesheet: one file, system fonts (no web fonts), the
- * Markdown stage's body styles (`src/markdown/markdown.css`) folded in, and a
+ * Markdown stage's body styles (`src/markdown/markdown-css.ts`) folded in, and a
  * light minifier so the whole thing stays well under 30 KB.
  */
-import { readFileSync } from 'node:fs'
+import { markdownCss } from '../src/markdown/markdown-css.js'
 
 /** Light and dark palettes; `data-theme` (set before paint) wins over the system preference. */
 const light = '--bg:#fbfaf7;--fg:#1f2328;--muted:#5c6168;--line:#e4e0d8;--card:#f4f1ea;--accent:#b2332b;--accent-bg:#f7e7e3;--code:#fff;--shadow:0 1px 2px rgb(0 0 0/.04),0 4px 16px rgb(0 0 0/.05)'
@@ -276,26 +276,5 @@ function minify(text: string): string {
     .trim()
 }
 
-/**
- * The Markdown stage's stylesheet. Compiled by tsc the theme runs from
- * `.build/templates/`; bundled by esbuild (a site root with its own
- * `templates/`) it runs from `<root>/.inkstone-cache/`.
- */
-function markdownCss(): string {
-  const candidates = [
-    new URL('../../src/markdown/markdown.css', import.meta.url),
-    new URL('../src/markdown/markdown.css', import.meta.url),
-    `${process.cwd()}/src/markdown/markdown.css`
-  ]
-  for (const file of candidates) {
-    try {
-      return readFileSync(file, 'utf8')
-    } catch {
-      // Next candidate.
-    }
-  }
-  return ''
-}
-
 /** The theme's stylesheet: Markdown body styles first, the theme after (so the theme refines them). */
-export const css = minify(markdownCss() + '\n' + theme) + '\n'
+export const css = minify(markdownCss + '\n' + theme) + '\n'

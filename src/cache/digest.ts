@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { packageRoot } from '../render/theme.js'
+import { packageRoot } from '../package-root.js'
 
 /** The tool version (from package.json). */
 export const toolVersion: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
@@ -27,8 +27,8 @@ function lockDigest(): string {
 }
 
 /**
- * Path and contents of every compiled file of the tool (~100 files, ~1 MB, a
- * few ms). Contents, not mtimes: CI compiles afresh on every run (`npm ci`
+ * Path and contents of every compiled file of the tool, the built-in theme
+ * included (~100 files, ~1 MB, a few ms). Contents, not mtimes: CI compiles afresh on every run (`npm ci`
  * runs `prepare`), and a cache keyed on mtimes would never hit there.
  */
 function codeDigest(): string {
@@ -49,10 +49,17 @@ function codeDigest(): string {
     }
   }
   walk(join(packageRoot, '.build', 'src'), '')
+  walk(join(packageRoot, '.build', 'templates'), 'templates/')
   return hash.digest('hex')
 }
 
-let toolDigest: string | undefined
+/**
+ * Where the digest is kept for the process. Global, not module state: bin/
+ * computes it to check the CLI bundle's stamp, and the bundle then has its
+ * own copy of this module; hashing the code twice would cost ~7 ms.
+ */
+const memo = Symbol.for('inkstone.toolDigest')
+const store = globalThis as { [memo]?: string }
 
 /**
  * Everything about the tool that a parse depends on: version, lockfile, code.
@@ -61,8 +68,8 @@ let toolDigest: string | undefined
  * @returns Hex digest.
  */
 export function toolDigestOf(): string {
-  toolDigest ??= createHash('sha256').update(toolVersion).update('\0').update(lockDigest()).update('\0').update(codeDigest()).digest('hex')
-  return toolDigest
+  store[memo] ??= createHash('sha256').update(toolVersion).update('\0').update(lockDigest()).update('\0').update(codeDigest()).digest('hex')
+  return store[memo]
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type Highlighter
 } from 'shiki'
 
-/** Light and dark themes, switched by CSS variables (see markdown.css). */
+/** Light and dark themes, switched by CSS variables (see markdown-css.ts). */
 export const themes = { light: 'github-light', dark: 'github-dark' } as const
 
 /** Languages Shiki handles without a grammar. */

@@ -6,22 +6,15 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, relative, sep } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join, relative, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Problem } from '../types.js'
 import { problem } from '../messages.js'
 import type { Theme } from './view-types.js'
+import { packageRoot } from '../package-root.js'
+import { toolDigestOf } from '../cache/digest.js'
+import { theme as builtInTheme } from '../../templates/index.js'
 
-/** This package's root: the nearest folder above this module with our package.json (works from src/ and .build/src/). */
-export const packageRoot = ((): string => {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error('Internal error: package.json of inkstone not found')
-    dir = up
-  }
-  return dir
-})()
 
 /** A loaded theme with the digest of everything it was built from. */
 export interface LoadedTheme {
@@ -53,11 +46,8 @@ async function hashFiles(files: string[]): Promise<string> {
  */
 export async function loadTheme(root: string, cacheDir: string): Promise<LoadedTheme | { problems: Problem[] }> {
   const entry = join(root, 'templates', 'index.tsx')
-  if (!existsSync(entry)) {
-    const builtIn = join(packageRoot, '.build', 'templates', 'index.js')
-    const mod = (await import(pathToFileURL(builtIn).href)) as { theme: Theme }
-    return { theme: mod.theme, digest: 'builtin:' + (await hashFiles([builtIn])), inputs: [] }
-  }
+  // The built-in theme is part of the tool (and of its digest, and of the CLI bundle).
+  if (!existsSync(entry)) return { theme: builtInTheme, digest: 'builtin:' + toolDigestOf(), inputs: [] }
   // Reuse the last bundle when none of its inputs changed.
   const stamp = join(cacheDir, 'theme.json')
   try {

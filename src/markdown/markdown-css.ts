@@ -1,4 +1,12 @@
-/* Inkstone Markdown body styles: what src/markdown emits. Scope with the theme's body class if needed. */
+/**
+ * The stylesheet of what the Markdown stage makes (Shiki's two colour
+ * themes, code, heading anchors, alerts, footnotes, figures, math), which
+ * themes fold into theirs. A module rather than a .css file read at run
+ * time: the built-in theme runs compiled, inside the CLI bundle, or bundled
+ * from a site's own templates, and a file path relative to the code is
+ * different in each (the CLI bundle silently lost these rules that way).
+ */
+export const markdownCss = `/* Inkstone Markdown body styles: what src/markdown emits. Scope with the theme's body class if needed. */
 
 /* Shiki: colours come as --shiki-light/--shiki-dark variables on each token (defaultColor: false). */
 pre.shiki { color: var(--shiki-light); background-color: var(--shiki-light-bg); }
@@ -68,3 +76,4 @@ thead th { background: rgba(127, 127, 127, .1); }
 .footnotes { margin-top: 2.5em; padding-top: 1em; border-top: 1px solid rgba(127, 127, 127, .35); font-size: .9em; }
 .data-footnote-backref { text-decoration: none; }
 :target { scroll-margin-top: 4rem; }
+`

@@ -1,0 +1,61 @@
+/**
+ * `node .build/src/make-bundles.js` (the last step of `npm run compile`):
+ * bundle the compiled CLI and the compiled Markdown stack with esbuild into
+ * `.build/bundle/` and stamp each with the tool digest it was made from (see
+ * bundles.ts for why and when they are used).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, type Plugin } from 'esbuild'
+import { toolDigestOf } from './cache/digest.js'
+import { packageRoot } from './package-root.js'
+import { BUNDLE_STAMP, bundles } from './bundles.js'
+
+const compiled = join(packageRoot, '.build', 'src')
+// Some dependencies are CommonJS and call require(); an ES module has none of its own.
+const banner = { js: "import { createRequire as __inkstoneRequire } from 'node:module'; const require = __inkstoneRequire(import.meta.url);" }
+
+/**
+ * The CLI loads the Markdown stack only when a file needs parsing, from its
+ * own bundle (or its modules, when that is not current): leave that import
+ * to run, from the CLI bundle's folder, as the modules would.
+ */
+const markdownApart: Plugin = {
+  name: 'markdown-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
+      args.importer === join(compiled, 'markdown', 'load.js') ? { path: '../../src/markdown/index.js', external: true } : undefined)
+  }
+}
+
+for (const { dir } of Object.values(bundles)) {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+}
+await build({
+  entryPoints: [join(compiled, 'markdown', 'index.js')],
+  outdir: bundles.markdown.dir,
+  bundle: true,
+  // Shiki's grammars stay separate chunks, loaded when a language is first highlighted, as they are unbundled.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  banner
+})
+await build({
+  entryPoints: [join(compiled, 'cli', 'main.js')],
+  outfile: join(bundles.cli.dir, bundles.cli.file),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  banner,
+  // esbuild compiles site templates; chokidar watches in `inkstone dev` only: both load as packages when used.
+  external: ['esbuild', 'chokidar'],
+  plugins: [markdownApart]
+})
+// Last: a bundle cut off half-way has no stamp and is never used.
+for (const { dir } of Object.values(bundles)) writeFileSync(join(dir, BUNDLE_STAMP), toolDigestOf())
