@@ -3,13 +3,8 @@
  * loading grammars are the expensive parts, so it is made lazily, once, and
  * grammars are loaded only when a post first uses them.
  */
-import {
-  bundledLanguages,
-  createHighlighter,
-  createOnigurumaEngine,
-  type BundledLanguage,
-  type Highlighter
-} from 'shiki'
+import type { Highlighter } from 'shiki'
+import { bundledLanguages, type BundledLanguage } from 'shiki/langs'
 
 /** Light and dark themes, switched by CSS variables (see markdown-css.ts). */
 export const themes = { light: 'github-light', dark: 'github-dark' } as const
@@ -25,11 +20,14 @@ let pending: Promise<Highlighter> | undefined
  * exactly as in VS Code and highlighting measured ~1.5× faster on TypeScript.
  */
 export function getHighlighter(): Promise<Highlighter> {
-  pending ??= createHighlighter({
-    themes: [themes.light, themes.dark],
-    langs: [],
-    engine: createOnigurumaEngine(import('shiki/wasm'))
-  })
+  // Shiki itself is imported here, not at the top: a parse whose code blocks
+  // all come from the memo (code-memo.ts) never loads it (~270 KB of code).
+  pending ??= import('shiki').then(({ createHighlighter, createOnigurumaEngine }) =>
+    createHighlighter({
+      themes: [themes.light, themes.dark],
+      langs: [],
+      engine: createOnigurumaEngine(import('shiki/wasm'))
+    }))
   return pending
 }
 

@@ -6,7 +6,6 @@
  * hidden MathML is what screen readers speak. The extra bytes are worth it.
  */
 import type { Element, Root } from 'hast'
-import rehypeKatex from 'rehype-katex'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
 import { stateOf } from './state.js'
@@ -15,16 +14,24 @@ import { walkElements } from './walk.js'
 /** Classes remark-math and fenced ```math blocks put on math code. */
 const mathClasses = new Set(['language-math', 'math-inline', 'math-display'])
 
+/**
+ * rehype-katex's transformer, imported on first use: KaTeX and the HTML
+ * parser rehype-katex brings are half of the Markdown stack's code (~750 KB),
+ * and most posts have no math.
+ */
+let katex: Promise<(tree: Root, file: VFile) => void> | undefined
+
 /** KaTeX rendering with Inkstone messages; sets `RenderedBody.math`. */
 export default function rehypeMath() {
-  // `strict: 'ignore'`: KaTeX would otherwise console.warn about e.g. Chinese
-  // text in math mode, from inside workers, with no file or line.
-  const katex = rehypeKatex({ strict: 'ignore' })
-  return function (tree: Root, file: VFile): undefined {
+  return async function (tree: Root, file: VFile): Promise<undefined> {
     if (!hasMath(tree)) return
     stateOf(file).math = true
+    // `strict: 'ignore'`: KaTeX would otherwise console.warn about e.g. Chinese
+    // text in math mode, from inside workers, with no file or line.
+    katex ??= import('rehype-katex').then(({ default: rehypeKatex }) => rehypeKatex({ strict: 'ignore' }) as (tree: Root, file: VFile) => void)
+    const render = await katex
     const before = file.messages.length
-    katex(tree, file)
+    render(tree, file)
     // rehype-katex reports with its own source and the KaTeX error name as rule; re-issue as ours.
     const theirs = file.messages.splice(before)
     for (const message of theirs) {

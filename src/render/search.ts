@@ -30,10 +30,28 @@ export interface SearchIndex {
   posts: SearchRecord[]
 }
 
-function clip(text: string, max: number): string {
+/**
+ * Text with whitespace collapsed, at most `max` code points: when longer,
+ * its first `max - 1` and `…`. Counts code points without splitting the
+ * text into an array of them, which made the index of 4,000 posts cost a
+ * one-post edit ~25 ms.
+ *
+ * @param text Text.
+ * @param max Longest result, in code points.
+ * @returns The clipped text.
+ */
+export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  const chars = Array.from(flat)
-  return chars.length <= max ? flat : chars.slice(0, max - 1).join('').trimEnd() + '…'
+  // Never more code points than UTF-16 units.
+  if (flat.length <= max) return flat
+  let count = 0
+  let cut = 0
+  for (let i = 0; i < flat.length; i += flat.codePointAt(i)! > 0xffff ? 2 : 1) {
+    count++
+    if (count === max) cut = i
+    else if (count > max) return flat.slice(0, cut).trimEnd() + '…'
+  }
+  return flat
 }
 
 /**
