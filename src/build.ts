@@ -3,7 +3,7 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { problem } from './messages.js'
@@ -12,15 +12,17 @@ import { contextDigest, horizonOf, inputsDigest } from './build-inputs.js'
 import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } from './types.js'
 import { loadConfig } from './config/load.js'
 import { discover, ignored, type SourceRef } from './content/discover.js'
+import { readSources } from './content/read-sources.js'
 import { buildSiteGraph, graphFacts, type SiteGraph } from './site/graph.js'
 import { routesOf, type Route, type RouteOptions } from './render/routes.js'
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { packageRoot } from './package-root.js'
-import { StagedEmit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
+import { StagedEmit, hashBytes, scanOutput, type DiskState, type FolderTimes } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
+import { readEntryCacheFiles } from './cache/store.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
@@ -201,24 +203,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
   mark('discover')
-  // Read every source once: its hash decides whether anything changed at all, and the parse reuses the bytes.
+  const manifestFile = manifestPath(cacheDir, outDir)
+  // A lazy build has no output folder to compare with.
+  const manifest = useCache && !options.lazy ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
+  // Read every source once (or know from the last build that it did not change, see read-sources.ts):
+  // its hash decides whether anything changed at all, and the parse reuses the bytes.
   // (The dev memory knows which files changed and reads only those.)
-  const preread = memory ? [] : sources.map((source): Uint8Array | Error => {
-    try {
-      return readFileSync(join(root, source.path))
-    } catch (error) {
-      return error as Error
-    }
-  })
+  const read = memory ? undefined : readSources(root, sources, { hashes: manifest.sources, stats: manifest.sourceStats, at: manifest.statsAt })
   // One `git log` for the whole site, running while the files are parsed.
   // (The dev memory runs it again only when HEAD moved.)
   const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
   const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, cacheDir))
-  const manifestFile = manifestPath(cacheDir, outDir)
-  // A lazy build has no output folder to compare with.
-  const manifest = useCache && !options.lazy ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir)
-  mark('theme, manifest, scan output')
+  mark('theme, manifest, sources')
 
   // Nothing changed since the last build into an untouched output folder: the
   // output would be byte-identical, so stop here (see build-inputs.ts for
@@ -228,26 +224,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (useCache && !memory && options.write !== false && !('problems' in theme)) {
     inputs = {
       context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
-      sources: sources.map((source, i) => {
-        const bytes = preread[i]
-        return [source.path, bytes instanceof Error ? 'unreadable' : hashBytes(bytes)]
-      })
+      sources: sources.map((source, i) => [source.path, read!.hashes[i]])
     }
     inputsKey = inputsDigest(inputs.context, inputs.sources)
-    if (manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity) && intact(manifest, onDisk)) {
-      mark('unchanged')
-      const counts = manifest.counts ?? { posts: 0, pages: 0 }
-      const unchanged = Object.keys(manifest.files).length
-      return {
-        ok: true, problems: [...(manifest.problems ?? [])], files: [], config,
-        stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages }
-      }
+  }
+  const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
+  // Something changed: start reading the entry cache (~50 MB at 4,000 posts) while the output folder is listed.
+  const cacheFiles = useCache && !memory && !unchangedInputs ? readEntryCacheFiles(cacheDir) : undefined
+  const folders: FolderTimes = { last: manifest.dirs && { dirs: manifest.dirs, files: manifest.files }, seen: new Map() }
+  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir, folders)
+  mark('scan output')
+  if (unchangedInputs && intact(manifest, onDisk)) {
+    mark('unchanged')
+    const counts = manifest.counts ?? { posts: 0, pages: 0 }
+    const unchanged = Object.keys(manifest.files).length
+    return {
+      ok: true, problems: [...(manifest.problems ?? [])], files: [], config,
+      stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages }
     }
   }
   const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
-    onProgress: options.onProgress, preread: memory ? undefined : preread, contentHashes: inputs?.sources.map(([, hash]) => hash)
+    onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes, cacheFiles
   })
   mark('parse')
   problems.push(...parsed.problems)
@@ -363,7 +362,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // descriptor stays in memory (never the whole site's HTML); commit() puts them all in place at the end, and
   // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
   // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
-  const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
+  const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk, folders.seen) : undefined
   const settle = (file: OutputFile, view?: string): OutputFile => {
     if (!staging) return file
     staging.stage(file, view)
@@ -398,6 +397,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (inputsKey && viewBasis) {
     result.manifest.inputs = inputsKey
     Object.assign(result.manifest, viewBasis)
+    result.manifest.sourceStats = read?.stats
+    result.manifest.statsAt = options.now
     const horizon = horizonOf(entries.filter((e) => e.kind === 'post').map((e) => (e as PostEntry).matter.date.ms), options.now)
     result.manifest.horizon = horizon === Infinity ? null : horizon
     result.manifest.problems = problems

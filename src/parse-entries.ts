@@ -21,7 +21,7 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache, type EntryCacheFiles } from './cache/store.js'
 import type { CodeMemo } from './markdown/code-memo.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
@@ -57,7 +57,12 @@ export interface ParseInput {
    * collected while the build goes on.
    */
   preread?: Array<Uint8Array | Error | undefined>
-  /** hashBytes of each preread source's bytes, when the caller has them (the build does): not hashed twice. */
+  /** The cache files, when the caller started reading them (readEntryCacheFiles). */
+  cacheFiles?: Promise<EntryCacheFiles>
+  /**
+   * hashBytes of each source's bytes (UNREADABLE for a preread Error), when the caller has them (the build
+   * does): not hashed twice. A source with a hash and no preread bytes is read only when it must be parsed.
+   */
   contentHashes?: readonly string[]
 }
 
@@ -215,7 +220,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const { root, sources, config } = input
   const digest = configDigest(input.configText)
   const problems: Problem[] = []
-  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : { records: new Map<string, CacheRecord>(), base: undefined }
+  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems, input.cacheFiles) : { records: new Map<string, CacheRecord>(), base: undefined }
   let cache = read.records
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)
@@ -234,14 +239,17 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   // thousands of small files they are about four times faster than promises
   // (no thread-pool round trip per open, stat, read and close).
   for (const [i, source] of sources.entries()) {
-    let bytes: Uint8Array | Error
-    try {
-      bytes = input.preread?.[i] ?? readFileSync(join(root, source.path))
-    } catch (error) {
-      bytes = error as Error
+    const read = (): Uint8Array | Error => {
+      try {
+        return readFileSync(join(root, source.path))
+      } catch (error) {
+        return error as Error
+      }
     }
+    // A source the caller knows by its hash alone (unchanged, see read-sources.ts) is read only if it must be parsed.
+    let bytes = input.preread?.[i] ?? (input.contentHashes?.[i] === undefined ? read() : undefined)
     if (input.preread) input.preread[i] = undefined
-    const content = bytes instanceof Error ? '' : (input.contentHashes?.[i] ?? hashBytes(bytes))
+    const content = bytes instanceof Error ? '' : (input.contentHashes?.[i] ?? hashBytes(bytes!))
     const hash = content && createHash('sha1').update(content).update('\0').update(source.kind).update('\0').update(source.assets.join('\0')).digest('hex')
     hashes[i] = hash
     const hit = hash ? cache.get(source.path) : undefined
@@ -252,6 +260,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       kept.set(i, hit!)
       cached++
     } else {
+      bytes ??= read()
       misses.push({ index: i, bytes, before: hit?.bytes })
     }
   }

@@ -21,12 +21,18 @@ export interface ManifestEntry {
 export interface Manifest {
   version: 1
   files: Record<string, ManifestEntry>
+  /** The output folder's folders and their modification times as that build left them (see FolderTimes in write.ts). */
+  dirs?: Record<string, number>
   /** Digest of every input of the build that wrote this output (see build-inputs.ts). */
   inputs?: string
   /** Digest of its inputs besides the Markdown sources (contextDigest in build-inputs.ts). */
   context?: string
   /** Per Markdown source of that build: its content hash and a digest of its graph facts. */
   sources?: Record<string, [hash: string, facts: string]>
+  /** Per Markdown source of that build: its stat when read (statKey in content/read-sources.ts). */
+  sourceStats?: Record<string, string>
+  /** When that build began (ms): sources last changed well before it may be trusted by their stat. */
+  statsAt?: number
   /** The asset paths its pages were made with (theme, KaTeX, favicon). */
   routeOptions?: string
   /** Until when (ms) the clock cannot change the published posts; null: never. */
