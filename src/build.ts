@@ -19,7 +19,7 @@ import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { packageRoot } from './package-root.js'
-import { StagedEmit, hashBytes, scanOutput, type DiskState, type FolderTimes } from './emit/write.js'
+import { StagedEmit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { readEntryCacheFiles } from './cache/store.js'
@@ -231,8 +231,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
   // Something changed: start reading the entry cache (~50 MB at 4,000 posts) while the output folder is listed.
   const cacheFiles = useCache && !memory && !unchangedInputs ? readEntryCacheFiles(cacheDir) : undefined
-  const folders: FolderTimes = { last: manifest.dirs && { dirs: manifest.dirs, files: manifest.files }, seen: new Map() }
-  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir, folders)
+  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir)
   mark('scan output')
   if (unchangedInputs && intact(manifest, onDisk)) {
     mark('unchanged')
@@ -362,7 +361,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // descriptor stays in memory (never the whole site's HTML); commit() puts them all in place at the end, and
   // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
   // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
-  const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk, folders.seen) : undefined
+  const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
   const settle = (file: OutputFile, view?: string): OutputFile => {
     if (!staging) return file
     staging.stage(file, view)

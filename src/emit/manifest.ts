@@ -21,8 +21,6 @@ export interface ManifestEntry {
 export interface Manifest {
   version: 1
   files: Record<string, ManifestEntry>
-  /** The output folder's folders and their modification times as that build left them (see FolderTimes in write.ts). */
-  dirs?: Record<string, number>
   /** Digest of every input of the build that wrote this output (see build-inputs.ts). */
   inputs?: string
   /** Digest of its inputs besides the Markdown sources (contextDigest in build-inputs.ts). */

@@ -33,73 +33,21 @@ export function hashBytes(data: Uint8Array | string): string {
 export type DiskState = Map<string, { size: number; mtimeMs: number }>
 
 /**
- * The output folder's folders and their modification times, output-relative
- * ('' is the folder itself). Adding, removing or renaming an entry of a
- * folder changes its time, so a folder whose time is the one the last build
- * left holds exactly the entries that build left in it: the scan stats
- * those instead of listing the folder.
- */
-export interface FolderTimes {
-  /** As the last build left them (Manifest.dirs), with the files it left (Manifest.files). */
-  last?: { dirs: Record<string, number>; files: Record<string, unknown> }
-  /** Filled by the scan: every folder found, with its time now. */
-  seen: Map<string, number>
-}
-
-/**
  * List the files of an output folder.
  *
  * @param dir Output folder (absolute).
- * @param folders Folder times: the last build's, to list only folders that changed since, and this scan's.
  * @returns Disk state.
  */
-export async function scanOutput(dir: string, folders?: FolderTimes): Promise<DiskState> {
+export async function scanOutput(dir: string): Promise<DiskState> {
   const found: DiskState = new Map()
-  const known = folders?.last && childrenOf(folders.last)
-  scanInto(dir, '', found, folders?.seen, known)
+  scanInto(dir, '', found)
   return found
-}
-
-/** The files and folders the last build left in each folder, by folder. */
-interface Children {
-  times: Record<string, number>
-  files: Map<string, string[]>
-  dirs: Map<string, string[]>
-}
-
-function childrenOf(last: NonNullable<FolderTimes['last']>): Children {
-  const files = new Map<string, string[]>()
-  const dirs = new Map<string, string[]>()
-  const add = (into: Map<string, string[]>, path: string): void => {
-    const cut = path.lastIndexOf('/')
-    const parent = cut < 0 ? '' : path.slice(0, cut)
-    let list = into.get(parent)
-    if (!list) into.set(parent, (list = []))
-    list.push(path.slice(cut + 1))
-  }
-  for (const path of Object.keys(last.files)) add(files, path)
-  for (const path of Object.keys(last.dirs)) if (path !== '') add(dirs, path)
-  return { times: last.dirs, files, dirs }
 }
 
 // Synchronous on purpose: stat-ing thousands of files through promises costs
 // a thread-pool round trip each, about five times slower than a plain loop.
-function scanInto(dir: string, rel: string, found: DiskState, seen?: Map<string, number>, known?: Children): void {
-  const prefix = rel === '' ? '' : rel + '/'
-  if (seen) {
-    const self = statSync(dir, { throwIfNoEntry: false })
-    if (!self?.isDirectory()) return
-    seen.set(rel, self.mtimeMs)
-    if (known && known.times[rel] === self.mtimeMs) {
-      // As the last build left it: its files and folders are those, and only a file's own stat can have changed.
-      for (const name of known.files.get(rel) ?? []) {
-        const s = statSync(join(dir, name), { throwIfNoEntry: false })
-        if (s?.isFile()) found.set(prefix + name, { size: s.size, mtimeMs: s.mtimeMs })
-      }
-      for (const name of known.dirs.get(rel) ?? []) scanInto(join(dir, name), prefix + name, found, seen, known)
-      return
-    }
-  }
+// Paths by concatenation: path.join normalises every one, which showed in profiles.
+function scanInto(dir: string, prefix: string, found: DiskState): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -108,9 +56,9 @@ function scanInto(dir: string, rel: string, found: DiskState, seen?: Map<string,
   }
   for (const e of entries) {
     const path = prefix + e.name
-    if (e.isDirectory()) scanInto(join(dir, e.name), path, found, seen, known)
+    if (e.isDirectory()) scanInto(dir + sep + e.name, path + '/', found)
     else if (e.isFile() || e.isSymbolicLink()) {
-      const s = statSync(join(dir, e.name), { throwIfNoEntry: false })
+      const s = statSync(dir + sep + e.name, { throwIfNoEntry: false })
       if (s) found.set(path, { size: s.size, mtimeMs: s.mtimeMs })
     }
   }
@@ -155,9 +103,8 @@ export class StagedEmit {
    * @param outDir Output folder (absolute).
    * @param previous The manifest of the last build into this folder.
    * @param onDisk The folder's files now (from scanOutput).
-   * @param folders The folder times the scan saw (FolderTimes.seen): commit() brings them up to date and puts them in the manifest.
    */
-  constructor(outDir: string, private readonly previous: Manifest, private readonly onDisk: DiskState, private readonly folders?: Map<string, number>) {
+  constructor(outDir: string, private readonly previous: Manifest, private readonly onDisk: DiskState) {
     this.root = resolve(outDir)
   }
 
@@ -223,19 +170,7 @@ export class StagedEmit {
     if (this.closed) throw new Error('Internal error: committing a finished emit')
     this.closed = true
     const written = this.staged.length
-    /** Output-relative folders whose entries this commit changed (so whose times did). */
-    const touched = new Set<string>()
-    const touch = (path: string): void => {
-      const d = dirname(path)
-      touched.add(d === '.' ? '' : d)
-    }
-    for (const abs of this.made) {
-      const rel = abs === this.root ? '' : abs.slice(this.root.length + 1).split(sep).join('/')
-      touched.add(rel)
-      if (rel !== '') touch(rel)
-    }
     for (const file of this.staged) {
-      touch(file.outPath)
       renameSync(file.tmp, file.target)
       const s = statSync(file.target)
       this.manifest.files[file.outPath] = { hash: file.hash, size: file.size, mtimeMs: s.mtimeMs }
@@ -249,27 +184,13 @@ export class StagedEmit {
       if (this.wanted.has(path)) continue
       await rm(join(this.root, path), { force: true })
       removed++
-      touch(path)
       for (let d = dirname(path); d !== '.' && d !== ''; d = dirname(d)) emptied.add(d)
     }
     // Remove folders left empty, deepest first.
-    for (const d of [...emptied].sort((a, b) => b.length - a.length)) {
-      await rmdir(join(this.root, d)).catch(() => undefined)
-      touched.add(d)
-      touch(d)
-    }
+    for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(join(this.root, d)).catch(() => undefined)
     // Sort keys so the manifest is stable.
     const files = Object.fromEntries(Object.entries(this.manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)))
-    const manifest: Manifest = { version: 1, files }
-    if (this.folders) {
-      for (const rel of touched) {
-        const s = statSync(rel === '' ? this.root : join(this.root, rel), { throwIfNoEntry: false })
-        if (s?.isDirectory()) this.folders.set(rel, s.mtimeMs)
-        else this.folders.delete(rel)
-      }
-      manifest.dirs = Object.fromEntries([...this.folders].sort(([a], [b]) => (a < b ? -1 : 1)))
-    }
-    return { written, unchanged: this.unchanged, removed, manifest }
+    return { written, unchanged: this.unchanged, removed, manifest: { version: 1, files } }
   }
 
   /** Remove every temp file and the folders staging made: the output folder is as it was. */
