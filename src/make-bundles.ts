@@ -46,8 +46,11 @@ await build({
 })
 await build({
   entryPoints: [join(compiled, 'cli', 'main.js')],
-  outfile: join(bundles.cli.dir, bundles.cli.file),
+  outdir: bundles.cli.dir,
   bundle: true,
+  // What only some commands load on demand (the dev server, `inkstone new` with its pinyin
+  // dictionary, verification) stays in chunks of its own: `build` does not even parse it.
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
