@@ -18,7 +18,7 @@
  * exactly which sources changed (see unchangedViews in build.ts).
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { fileHash } from './util/file-hash.js'
 import { join } from 'node:path'
 import type { BuildFlags } from './types.js'
@@ -36,14 +36,17 @@ export interface ContextParts {
 
 /** Path and content hash of every non-Markdown file under a folder, in a stable order. */
 function statTree(root: string, rel: string, hash: ReturnType<typeof createHash>): void {
-  let names: string[]
+  let entries: Dirent[]
   try {
-    names = readdirSync(join(root, rel)).sort()
+    entries = readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch {
     return
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name
     if (ignored(name) && name !== '.well-known') continue
+    // Markdown sources are hashed on their own (and are most of the files): not even a stat here.
+    if (entry.isFile() && name.endsWith('.md')) continue
     const path = `${rel}/${name}`
     const s = statSync(join(root, path), { throwIfNoEntry: false })
     if (!s) continue
