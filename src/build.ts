@@ -22,7 +22,6 @@ import { packageRoot } from './package-root.js'
 import { StagedEmit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
-import { readEntryCacheFiles } from './cache/store.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
@@ -229,8 +228,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     inputsKey = inputsDigest(inputs.context, inputs.sources)
   }
   const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
-  // Something changed: start reading the entry cache (~50 MB at 4,000 posts) while the output folder is listed.
-  const cacheFiles = useCache && !memory && !unchangedInputs ? readEntryCacheFiles(cacheDir) : undefined
   const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir)
   mark('scan output')
   if (unchangedInputs && intact(manifest, onDisk)) {
@@ -245,7 +242,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
-    onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes, cacheFiles
+    onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes
   })
   mark('parse')
   problems.push(...parsed.problems)

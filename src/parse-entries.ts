@@ -21,7 +21,7 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache, type EntryCacheFiles } from './cache/store.js'
+import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
 import type { CodeMemo } from './markdown/code-memo.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
@@ -57,8 +57,6 @@ export interface ParseInput {
    * collected while the build goes on.
    */
   preread?: Array<Uint8Array | Error | undefined>
-  /** The cache files, when the caller started reading them (readEntryCacheFiles). */
-  cacheFiles?: Promise<EntryCacheFiles>
   /**
    * hashBytes of each source's bytes (UNREADABLE for a preread Error), when the caller has them (the build
    * does): not hashed twice. A source with a hash and no preread bytes is read only when it must be parsed.
@@ -220,7 +218,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const { root, sources, config } = input
   const digest = configDigest(input.configText)
   const problems: Problem[] = []
-  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems, input.cacheFiles) : { records: new Map<string, CacheRecord>(), base: undefined }
+  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : { records: new Map<string, CacheRecord>(), base: undefined }
   let cache = read.records
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)

@@ -191,34 +191,20 @@ function readRecords(chunks: Chunks, into: (path: string, record: CacheRecord) =
   }
 }
 
-/** The payload of a cache file's bytes, or why it cannot be read; undefined when missing or of another format of ours. */
-function payloadOf(bytes: Buffer | undefined, magic: Buffer): Buffer | string | undefined {
-  if (bytes === undefined) return undefined
+/** The payload of a cache file, or why it cannot be read; undefined when missing or of another format of ours. */
+async function payloadOf(path: string, magic: Buffer): Promise<Buffer | string | undefined> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch {
+    return undefined
+  }
   // Another format of ours (an older or newer tool): stale, not corrupt.
   if (bytes.length >= HEADER && bytes.subarray(0, 4).equals(magic.subarray(0, 4)) && !bytes.subarray(0, magic.length).equals(magic)) return undefined
   if (bytes.length < HEADER || !bytes.subarray(0, magic.length).equals(magic)) return 'not an Inkstone cache file'
   const length = Number(bytes.readBigUInt64LE(8))
   if (bytes.length - HEADER !== length) return `truncated: ${bytes.length - HEADER} of ${length} bytes`
   return bytes.subarray(HEADER)
-}
-
-/** The bytes of the cache files (undefined where missing or unreadable). */
-export interface EntryCacheFiles {
-  base?: Buffer
-  delta?: Buffer
-}
-
-/**
- * Read the cache files. Separate from readEntryCache so that a build can
- * start reading them (~50 MB at 4,000 posts) while it does other work.
- *
- * @param cacheDir Cache folder.
- * @returns Their bytes.
- */
-export async function readEntryCacheFiles(cacheDir: string): Promise<EntryCacheFiles> {
-  const read = (name: string): Promise<Buffer | undefined> => readFile(join(cacheDir, name)).catch(() => undefined)
-  const [base, delta] = await Promise.all([read(ENTRY_CACHE_FILE), read(ENTRY_DELTA_FILE)])
-  return { base, delta }
 }
 
 /** Reads the chunks of a payload in turn. */
@@ -244,12 +230,10 @@ class Chunks {
  * @param cacheDir Cache folder.
  * @param digest Config digest the entries must have been made with.
  * @param problems Where a corrupt-cache warning goes.
- * @param files The files' bytes, when the caller started reading them (readEntryCacheFiles).
  * @returns Records (empty when missing, stale or corrupt) and what the base holds.
  */
-export async function readEntryCache(cacheDir: string, digest: string, problems: Problem[], files = readEntryCacheFiles(cacheDir)): Promise<EntryCache> {
-  const { base, delta: deltaBytes } = await files
-  const payload = payloadOf(base, MAGIC)
+export async function readEntryCache(cacheDir: string, digest: string, problems: Problem[]): Promise<EntryCache> {
+  const payload = await payloadOf(join(cacheDir, ENTRY_CACHE_FILE), MAGIC)
   if (payload === undefined) return { records: new Map() }
   if (typeof payload === 'string') return corrupt(problems, payload)
   const records = new Map<string, CacheRecord>()
@@ -266,7 +250,7 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
   } catch (error) {
     return corrupt(problems, (error as Error).message)
   }
-  const delta = payloadOf(deltaBytes, DELTA_MAGIC)
+  const delta = await payloadOf(join(cacheDir, ENTRY_DELTA_FILE), DELTA_MAGIC)
   let badDelta = false
   if (typeof delta === 'string') {
     corrupt(problems, delta, ENTRY_DELTA_FILE)
