@@ -28,34 +28,23 @@ const markdownApart: Plugin = {
   }
 }
 
+/**
+ * What both bundles share. Code-split: what loads only on demand stays in
+ * chunks of its own (Shiki's grammars and engine, KaTeX; the dev server,
+ * `inkstone new` with its pinyin dictionary), so a build does not even
+ * parse code it does not run.
+ */
+const common = { bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', banner } as const
+
 for (const { dir } of Object.values(bundles)) {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
 }
+await build({ ...common, entryPoints: [join(compiled, 'markdown', 'index.js')], outdir: bundles.markdown.dir })
 await build({
-  entryPoints: [join(compiled, 'markdown', 'index.js')],
-  outdir: bundles.markdown.dir,
-  bundle: true,
-  // Shiki's grammars stay separate chunks, loaded when a language is first highlighted, as they are unbundled.
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  banner
-})
-await build({
+  ...common,
   entryPoints: [join(compiled, 'cli', 'main.js')],
   outdir: bundles.cli.dir,
-  bundle: true,
-  // What only some commands load on demand (the dev server, `inkstone new` with its pinyin
-  // dictionary, verification) stays in chunks of its own: `build` does not even parse it.
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  banner,
   // esbuild compiles site templates; chokidar watches in `inkstone dev` only: both load as packages when used.
   external: ['esbuild', 'chokidar'],
   plugins: [markdownApart]
