@@ -14,7 +14,7 @@ import { loadConfig } from './config/load.js'
 import { discover, ignored, type SourceRef } from './content/discover.js'
 import { readSources } from './content/read-sources.js'
 import { buildSiteGraph, graphFacts, type SiteGraph } from './site/graph.js'
-import { routesOf, type Route, type RouteOptions } from './render/routes.js'
+import { excerptRead, routesOf, type Route, type RouteOptions } from './render/routes.js'
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
@@ -138,6 +138,11 @@ function factsKey(entry: Entry): string {
   return hashBytes(graphFacts(entry, false)).slice(0, 16)
 }
 
+/** A short digest of an entry's plain-text excerpt (what outputs listing excerptRead(path) show of it). */
+function excerptKey(entry: Entry): string {
+  return hashBytes(entry.body.excerptText).slice(0, 16)
+}
+
 /**
  * When only the bodies of some sources changed since the last build (same
  * context, same sources, the changed ones with the same graph facts, the
@@ -155,7 +160,7 @@ function factsKey(entry: Entry): string {
  */
 function unchangedViews(
   manifest: Manifest,
-  basis: { context: string; sources: Record<string, [string, string]>; routeOptions: string },
+  basis: { context: string; sources: Record<string, [string, string, string]>; routeOptions: string },
   now: number
 ): ((output: { outPath: string; reads(): readonly string[] }) => string | undefined) | undefined {
   const last = manifest.sources
@@ -165,10 +170,12 @@ function unchangedViews(
   if (paths.length !== Object.keys(last).length) return undefined
   const changed = new Set<string>()
   for (const path of paths) {
-    const [hash, facts] = basis.sources[path]
+    const [hash, facts, excerpt] = basis.sources[path]
     const before = last[path]
     if (!before || before[1] !== facts) return undefined
-    if (before[0] !== hash) changed.add(path)
+    if (before[0] === hash) continue
+    changed.add(path)
+    if (before[2] !== excerpt) changed.add(excerptRead(path))
   }
   return (output) => (output.reads().some((path) => changed.has(path)) ? undefined : manifest.files[output.outPath]?.view)
 }
@@ -300,9 +307,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const lastSources = inputs && manifest.context === inputs.context ? manifest.sources : undefined
   const viewBasis = inputs && {
     context: inputs.context,
-    sources: Object.fromEntries(inputs.sources.map(([path, hash], i): [string, [string, string]] => {
+    sources: Object.fromEntries(inputs.sources.map(([path, hash], i): [string, [string, string, string]] => {
       const last = lastSources?.[path]
-      return [path, [hash, last && last[0] === hash ? last[1] : factsKey(entries[i])]]
+      return [path, last && last[0] === hash ? [hash, last[1], last[2] ?? excerptKey(entries[i])] : [hash, factsKey(entries[i]), excerptKey(entries[i])]]
     })),
     routeOptions: JSON.stringify(routeOptions)
   }

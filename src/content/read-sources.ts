@@ -26,7 +26,7 @@ export const UNREADABLE = 'unreadable'
 /** What the last build recorded about its sources. */
 export interface LastSources {
   /** Content hash per source path (Manifest.sources). */
-  hashes?: Record<string, readonly [string, ...string[]]>
+  hashes?: Record<string, { readonly 0: string }>
   /** Stat key per source path (statKey). */
   stats?: Record<string, string>
   /** When that build began (ms). */

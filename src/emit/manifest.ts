@@ -25,8 +25,8 @@ export interface Manifest {
   inputs?: string
   /** Digest of its inputs besides the Markdown sources (contextDigest in build-inputs.ts). */
   context?: string
-  /** Per Markdown source of that build: its content hash and a digest of its graph facts. */
-  sources?: Record<string, [hash: string, facts: string]>
+  /** Per Markdown source of that build: its content hash, a digest of its graph facts and one of its plain-text excerpt. */
+  sources?: Record<string, [hash: string, facts: string, excerpt?: string]>
   /** Per Markdown source of that build: its stat when read (statKey in content/read-sources.ts). */
   sourceStats?: Record<string, string>
   /** When that build began (ms): sources last changed well before it may be trusted by their stat. */

@@ -11,6 +11,7 @@ import type { ManifestEntry } from '../emit/manifest.js'
 import { toolDigestOf } from '../cache/digest.js'
 import { keepOrMake, keptFile } from './render.js'
 import { feedFiles } from './feeds.js'
+import { excerptRead } from './routes.js'
 import { robotsTxt, sitemapXml, type SitemapInput } from './sitemap.js'
 import { searchIndexPath, searchIndexText } from './search.js'
 
@@ -30,8 +31,9 @@ export interface PublishingOptions extends SitemapInput {
 export function publishingFiles(graph: SiteGraph, options: PublishingOptions): GeneratedFile[] {
   return [
     ...feedFiles(graph),
-    // The search index shows every post's summary; the sitemap and robots.txt no body.
-    textFile(searchIndexPath, () => searchIndexText(graph), () => graph.posts.map((p) => p.entry.path)),
+    // The search index shows every post's plain-text excerpt (or its front-matter summary, a graph fact);
+    // the sitemap and robots.txt no body.
+    textFile(searchIndexPath, () => searchIndexText(graph), () => graph.posts.map((p) => excerptRead(p.entry.path))),
     textFile('sitemap.xml', () => sitemapXml(graph, options)),
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))])
   ]

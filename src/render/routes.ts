@@ -28,12 +28,22 @@ export interface Route {
   release(): void
   /**
    * The paths of the entries whose bodies the view shows (HTML, excerpt,
-   * table of contents, metrics: whatever is not in their graph facts). When
-   * only bodies changed, a route that reads none of them has the view of the
-   * last build (see unchangedViews in build.ts); routes-reads.test.ts checks this
-   * list against what the views really read.
+   * table of contents, metrics: whatever is not in their graph facts), or
+   * excerptRead(path) for an entry of which it shows only the plain-text
+   * excerpt. When only bodies changed, a route that reads none of them has
+   * the view of the last build (see unchangedViews in build.ts);
+   * routes-reads.test.ts checks this list against what the views really read.
    */
   reads(): readonly string[]
+}
+
+/**
+ * What Route.reads() (and GeneratedFile.reads()) lists for an entry of which
+ * only the plain-text excerpt (RenderedBody.excerptText) is shown, as in the
+ * search index: an edit below a post's excerpt leaves such outputs as they were.
+ */
+export function excerptRead(path: string): string {
+  return 'excerpt:' + path
 }
 
 /** Options for routes. */
