@@ -230,7 +230,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
    * and the bytes of the file's previous cache record, if any (its
    * highlighted code, see markdown/code-memo.ts).
    */
-  const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined; before?: Uint8Array }> = []
+  const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined; before?: CacheRecord }> = []
   let cached = 0
 
   // Read and hash every file, take what the cache has. Synchronous reads: for
@@ -259,7 +259,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       cached++
     } else {
       bytes ??= read()
-      misses.push({ index: i, bytes, before: hit?.bytes })
+      misses.push({ index: i, bytes, before: hit })
     }
   }
   if (unreadable > 0) {
@@ -318,7 +318,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     let done = cached
     for (const m of misses) {
       if (entries[m.index] !== undefined) continue
-      const memo: CodeMemo = { previous: m.before && codeMemoOf(m.before), made: [] }
+      const memo: CodeMemo = { previous: m.before && codeMemoOf(m.before.bytes, m.before.tail), made: [] }
       const entry = await parseEntry(sources[m.index], m.bytes ?? new Error('Internal error: source bytes dropped'), config, render, memo)
       m.bytes = m.before = undefined
       entries[m.index] = entry

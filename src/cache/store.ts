@@ -7,16 +7,25 @@
  * or truncated one is ignored with a `cache-corrupt` warning; either way it
  * is rebuilt by the next build that parses something.
  *
- * Base layout (format 7): 8 bytes magic `INKC\0\0\0\x07`, 8 bytes payload
- * length (little-endian), then the payload: the digest as a chunk, the base's
- * id as a chunk (40 hex digits: a digest of its records' paths and hashes),
- * then per entry a chunk of JSON `[path, hash, assets]` and a chunk of the
- * entry's bytes (entryBytes: v8, the body as UTF-8, remembered code blocks); a chunk is a 4-byte
- * little-endian length and that many bytes. The length catches a
- * half-written or cut-off file; chunks that do not fill the payload exactly
- * mean a corrupt one.
+ * Base layout (format 9): 8 bytes magic `INKC\0\0\0\x09`, 8 bytes payload
+ * length (little-endian; the file's length less the 24-byte header), 8 bytes
+ * where the index begins. Then the records' tails (the bodies' HTML and
+ * remembered code blocks, see entryBytes), one after another, and at the end
+ * the index: the digest as a chunk, the base's id as a chunk (40 hex digits:
+ * a digest of its records' paths and hashes), then per entry a chunk of JSON
+ * `[path, hash, assets, tail offset, tail length]` and a chunk of the entry's
+ * head (entryBytes without the tail); a chunk is a 4-byte little-endian
+ * length and that many bytes. The length catches a half-written or cut-off
+ * file; chunks that do not fill the index exactly, or a tail outside the
+ * tails, mean a corrupt one.
  *
- * The delta (magic `INKD\0\0\0\x03`, same layout, the id being that of the
+ * A read reads the header and the index only (~6 MB of a 4,000-post blog's
+ * ~50 MB) and keeps the file open: a body's tail is read when the body's HTML
+ * or code blocks are (a one-post edit reads a dozen). Reading the whole file
+ * cost a one-post edit ~25 ms, and the 50 MB buffer a full garbage
+ * collection.
+ *
+ * The delta (magic `INKD\0\0\0\x05`, same layout, the id being that of the
  * base it applies to) holds the records that differ from the base's. A build
  * that re-parses a few files (edited or new) writes only the delta:
  * rewriting the base of a 4,000-post blog cost a one-post edit 60–100 ms of
@@ -25,16 +34,15 @@
  * removes the delta (see deltaBase in parse-entries.ts). A delta made for
  * another base (or digest) is stale: ignored, and replaced by the next write.
  *
- * Files are written record by record (EntryCacheWriter), so a build never
- * holds a second copy of every entry to serialise the cache in one piece, and
- * read in one piece whose records are views into it (no copy per entry).
+ * Files are written record by record (EntryCacheWriter): tails go to the
+ * file as they come, heads (~1.5 KB an entry) wait for the index, so a build
+ * never holds a second copy of every body to write the cache.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import type { Entry, Problem } from '../types.js'
+import type { Entry, Problem, RenderedBody } from '../types.js'
 import { problem } from '../messages.js'
 
 /**
@@ -48,8 +56,10 @@ export interface CacheRecord {
   hash: string
   /** Fingerprint of referenced files (content hashes). */
   assets: string
-  /** The Entry, serialised (entryBytes). */
+  /** The Entry, serialised (entryBytes); only its head when `tail` is set. */
   bytes: Uint8Array
+  /** Reads the rest of the entry's bytes from the cache file: a record read from a cache file holds its head only. */
+  tail?: () => Buffer
 }
 
 /**
@@ -59,49 +69,153 @@ export interface CacheRecord {
  * @returns The entry, or undefined when its bytes do not deserialise (treat as a miss).
  */
 export function entryOf(record: CacheRecord): Entry | undefined {
-  return entryFromBytes(record.bytes)
+  return entryFromBytes(record.bytes, record.tail)
 }
 
-/** The parts of a record's entry bytes (see entryBytes), or undefined when they do not fit. */
-function partsOf(bytes: Uint8Array): { entry: Buffer; html: Buffer; memo: Buffer } | undefined {
+/** The whole serialised entry of a record (entryBytes), its tail read when it is on disk. */
+export function recordBytes(record: CacheRecord): Uint8Array {
+  return record.tail ? Buffer.concat([record.bytes, record.tail()]) : record.bytes
+}
+
+/** Length of the head of entry bytes: four lengths, the entry, its later parts. */
+const LENGTHS = 16
+
+/** The lengths whole entry bytes start with, or undefined when they do not add up to the bytes' length. */
+function lengthsOf(view: Buffer): { now: number; later: number; html: number; memo: number; head: number } | undefined {
+  if (view.length < LENGTHS) return undefined
+  const now = view.readUInt32LE(0)
+  const later = view.readUInt32LE(4)
+  const html = view.readUInt32LE(8)
+  const memo = view.readUInt32LE(12)
+  const head = LENGTHS + now + later
+  if (head + html + memo !== view.length) return undefined
+  return { now, later, html, memo, head }
+}
+
+/** Views of an entry's bytes: the entry, its later parts, and its tail (HTML, code memo) or where to read it. */
+interface Parts {
+  entry: Buffer
+  later: Buffer
+  html: Buffer | (() => Buffer)
+  memo: () => Buffer
+}
+
+/** The parts of an entry's bytes (see entryBytes), or undefined when they do not fit. */
+function partsOf(bytes: Uint8Array, tail?: () => Buffer): Parts | undefined {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (view.length < 8) return undefined
-  const length = view.readUInt32LE(0)
-  const htmlLength = view.readUInt32LE(4)
-  if (8 + length + htmlLength > view.length) return undefined
+  if (!tail) {
+    const n = lengthsOf(view)
+    if (!n) return undefined
+    return {
+      entry: view.subarray(LENGTHS, LENGTHS + n.now),
+      later: view.subarray(LENGTHS + n.now, n.head),
+      html: view.subarray(n.head, n.head + n.html),
+      memo: () => view.subarray(n.head + n.html)
+    }
+  }
+  if (view.length < LENGTHS) return undefined
+  const now = view.readUInt32LE(0)
+  const html = view.readUInt32LE(8)
+  if (LENGTHS + now > view.length) return undefined
   return {
-    entry: view.subarray(8, 8 + length),
-    html: view.subarray(8 + length, 8 + length + htmlLength),
-    memo: view.subarray(8 + length + htmlLength)
+    entry: view.subarray(LENGTHS, LENGTHS + now),
+    later: view.subarray(LENGTHS + now),
+    html: () => tail().subarray(0, html),
+    memo: () => tail().subarray(html)
   }
 }
 
 /**
- * The entry serialised by entryBytes. Its body's HTML stays UTF-8 bytes until
- * it is first read: a build that renders a few pages reads a few bodies, and
- * decoding 4,000 of them (30 M characters, mostly two-byte strings because of
- * the CJK text) cost a one-post edit ~80 ms of deserialising and collecting
- * garbage.
- *
- * @param bytes Serialised entry.
- * @returns The entry, or undefined when the bytes do not deserialise.
+ * The parts of a body that only a page showing it reads (its own page, a
+ * list with its excerpt, a feed, the search index, a link to one of its
+ * headings), kept apart in the cache and deserialised on first use: a
+ * one-post edit of a 4,000-post blog reads them for a dozen entries.
  */
-export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
+const LATER = ['excerptHtml', 'excerptText', 'headings', 'toc'] as const
+type Later = Pick<RenderedBody, (typeof LATER)[number]>
+
+/** Where a cached body keeps its serialised parts (a non-enumerable own property). */
+const PARTS = Symbol('inkstone.cachedBody')
+interface BodyParts {
+  later: Buffer | Later
+  html: Buffer | (() => Buffer)
+  /** The HTML once set (it is decoded on every read otherwise). */
+  text?: string
+  /** The entry, for the message when its later part does not deserialise. */
+  path: string
+}
+
+function laterOf(body: RenderedBody): Later {
+  const parts = (body as unknown as { [PARTS]: BodyParts })[PARTS]
+  if (!Buffer.isBuffer(parts.later)) return parts.later
+  let later: unknown
   try {
-    const parts = partsOf(bytes)
-    if (!parts) return undefined
-    const entry = deserialize(parts.entry) as Entry
-    if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || !entry.body || typeof entry.body !== 'object') return undefined
-    const { html } = parts
+    later = deserialize(parts.later)
+  } catch {
+    later = undefined
+  }
+  // The entry was taken as sound when it was read; a damaged part found now cannot be reparsed.
+  if (!later || typeof later !== 'object' || LATER.some((key) => !(key in later))) {
+    throw new Error(`The cached entry of ${parts.path} is damaged: delete .inkstone-cache/ (or build with --no-cache)`)
+  }
+  return (parts.later = later as Later)
+}
+
+/**
+ * Accessors of a cached body, the same functions for every body: defining
+ * them costs a few ms for 4,000 entries, where a closure per entry cost ~11
+ * ms for the HTML alone. Own and enumerable, so the body reads, copies and
+ * compares like a plain one.
+ */
+const cachedBodyAccessors: PropertyDescriptorMap = {
+  html: {
+    enumerable: true, configurable: true,
     // Decoded on every read, not kept: a build reads a body once or twice
     // (its page, its feed item), and keeping the text beside the bytes
     // would hold every body twice by the end of a cold build.
-    let text: string | undefined
-    Object.defineProperty(entry.body, 'html', {
-      enumerable: true, configurable: true,
-      get: () => text ?? html.toString('utf8'),
-      set: (value: string) => { text = value }
-    })
+    get(this: { [PARTS]: BodyParts }) {
+      const parts = this[PARTS]
+      if (parts.text !== undefined) return parts.text
+      return (typeof parts.html === 'function' ? parts.html() : parts.html).toString('utf8')
+    },
+    set(this: { [PARTS]: BodyParts }, value: string) {
+      this[PARTS].text = value
+    }
+  }
+}
+for (const key of LATER) {
+  cachedBodyAccessors[key] = {
+    enumerable: true, configurable: true,
+    get(this: RenderedBody) {
+      return laterOf(this)[key]
+    },
+    set(this: RenderedBody, value: never) {
+      laterOf(this)[key] = value
+    }
+  }
+}
+
+/**
+ * The entry serialised by entryBytes. Its body's HTML stays UTF-8 bytes
+ * until it is read, and its excerpts, headings and table of contents stay
+ * serialised until one of them is: a build that renders a few pages reads a
+ * few bodies. (Decoding all 4,000 bodies of a blog cost a one-post edit ~80
+ * ms of deserialising and collecting garbage; deserialising every excerpt
+ * and heading list, ~35 ms more, measured in turn with and without.)
+ *
+ * @param bytes Serialised entry (entryBytes), or its head when `tail` is given.
+ * @param tail Reads the tail (a record read from a cache file).
+ * @returns The entry, or undefined when the bytes do not deserialise.
+ */
+export function entryFromBytes(bytes: Uint8Array, tail?: () => Buffer): Entry | undefined {
+  try {
+    const parts = partsOf(bytes, tail)
+    if (!parts) return undefined
+    const entry = deserialize(parts.entry) as Entry
+    if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || !entry.body || typeof entry.body !== 'object') return undefined
+    const state: BodyParts = { later: parts.later, html: parts.html, path: entry.path }
+    Object.defineProperty(entry.body, PARTS, { value: state })
+    Object.defineProperties(entry.body, cachedBodyAccessors)
     return entry
   } catch {
     return undefined
@@ -112,12 +226,13 @@ export function entryFromBytes(bytes: Uint8Array): Entry | undefined {
  * The highlighted code blocks kept with an entry (CodeMemo.made of its
  * parse), for the next parse of the same file.
  *
- * @param bytes Serialised entry.
+ * @param bytes Serialised entry (entryBytes), or its head when `tail` is given.
+ * @param tail Reads the tail (a record read from a cache file).
  * @returns Compact blocks by key; empty when there are none or they do not read.
  */
-export function codeMemoOf(bytes: Uint8Array): Map<string, string> {
+export function codeMemoOf(bytes: Uint8Array, tail?: () => Buffer): Map<string, string> {
   try {
-    const memo = partsOf(bytes)?.memo
+    const memo = partsOf(bytes, tail)?.memo()
     if (!memo || memo.length === 0) return new Map()
     const pairs: unknown = JSON.parse(memo.toString('utf8'))
     if (!Array.isArray(pairs)) return new Map()
@@ -128,8 +243,9 @@ export function codeMemoOf(bytes: Uint8Array): Map<string, string> {
 }
 
 /**
- * Serialise an entry for the cache: two 4-byte little-endian lengths, the
- * entry v8-serialised without its body's HTML, the HTML as UTF-8, then the
+ * Serialise an entry for the cache. The head: four 4-byte little-endian
+ * lengths, the entry v8-serialised without its body's HTML and later parts
+ * (LATER), those parts v8-serialised. The tail: the HTML as UTF-8, then the
  * highlighted code blocks of its parse as JSON (empty when none).
  *
  * @param entry Entry.
@@ -137,16 +253,22 @@ export function codeMemoOf(bytes: Uint8Array): Map<string, string> {
  * @returns Bytes (a buffer of their own, which a worker can transfer).
  */
 export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> = []): Uint8Array {
-  const rest = serialize({ ...entry, body: { ...entry.body, html: '' } })
-  const html = entry.body.html
+  const { html, excerptHtml, excerptText, headings, toc, ...rest } = entry.body
+  const now = serialize({ ...entry, body: rest })
+  const later = serialize({ excerptHtml, excerptText, headings, toc } satisfies Later)
   const htmlLength = Buffer.byteLength(html, 'utf8')
   const memo = code.length > 0 ? JSON.stringify(code) : ''
-  const bytes = Buffer.allocUnsafeSlow(8 + rest.length + htmlLength + Buffer.byteLength(memo, 'utf8'))
-  bytes.writeUInt32LE(rest.length, 0)
-  bytes.writeUInt32LE(htmlLength, 4)
-  rest.copy(bytes, 8)
-  bytes.write(html, 8 + rest.length, 'utf8')
-  bytes.write(memo, 8 + rest.length + htmlLength, 'utf8')
+  const memoLength = Buffer.byteLength(memo, 'utf8')
+  const head = LENGTHS + now.length + later.length
+  const bytes = Buffer.allocUnsafeSlow(head + htmlLength + memoLength)
+  bytes.writeUInt32LE(now.length, 0)
+  bytes.writeUInt32LE(later.length, 4)
+  bytes.writeUInt32LE(htmlLength, 8)
+  bytes.writeUInt32LE(memoLength, 12)
+  now.copy(bytes, LENGTHS)
+  later.copy(bytes, LENGTHS + now.length)
+  bytes.write(html, head, 'utf8')
+  bytes.write(memo, head + htmlLength, 'utf8')
   return bytes
 }
 
@@ -154,9 +276,9 @@ export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> =
 export const ENTRY_CACHE_FILE = 'entries.v8'
 /** The delta's name inside the cache folder. */
 export const ENTRY_DELTA_FILE = 'entries.delta.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 7])
-const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 3])
-const HEADER = 16
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 9])
+const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 5])
+const HEADER = 24
 const ID_LENGTH = 40
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */
 const WRITE_BUFFER = 1 << 20
@@ -168,7 +290,7 @@ function corrupt(problems: Problem[], why: string, file = ENTRY_CACHE_FILE): Ent
 
 /** The entry cache as read: its records (base overlaid with the delta), and what the base holds. */
 export interface EntryCache {
-  /** Records by path, in file order. Their bytes are views into the files' buffers. */
+  /** Records by path, in file order. Their bytes are the heads, views into the index as read; their tails stay on disk. */
   records: Map<string, CacheRecord>
   /** The base, when one was read: its id and each path's record key (recordKey). */
   base?: { id: string; keys: Map<string, string> }
@@ -181,30 +303,79 @@ export function recordKey(record: Pick<CacheRecord, 'hash' | 'assets'>): string 
   return `${record.hash}\0${record.assets}`
 }
 
-/** Reads `[path, hash, assets]` + bytes chunk pairs until the payload ends. */
-function readRecords(chunks: Chunks, into: (path: string, record: CacheRecord) => void): void {
-  while (!chunks.done) {
-    const meta: unknown = JSON.parse(chunks.next().toString('utf8'))
-    if (!Array.isArray(meta) || meta.length !== 3 || !meta.every((m) => typeof m === 'string')) throw new Error('a record has the wrong shape')
-    const [path, hash, assets] = meta as [string, string, string]
-    into(path, { hash, assets, bytes: chunks.next() })
+/**
+ * An open cache file, whose tails are read on demand. Closed when nothing
+ * refers to it any more (its records and entries are gone), or with the
+ * process. Still readable after a later build renames a new file over it.
+ */
+class CacheFile {
+  constructor(readonly fd: number, readonly name: string, readonly tailsEnd: number) {
+    closeWhenUnused.register(this, fd)
+  }
+
+  /** `length` bytes at `at`; throws when the file is shorter than it was when opened. */
+  read(at: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length)
+    let done = 0
+    while (done < length) {
+      const n = readSync(this.fd, bytes, done, length - done, at + done)
+      if (n === 0) throw new Error(`The cache file .inkstone-cache/${this.name} was cut short while in use: delete .inkstone-cache/ (or build with --no-cache)`)
+      done += n
+    }
+    return bytes
   }
 }
 
-/** The payload of a cache file, or why it cannot be read; undefined when missing or of another format of ours. */
-async function payloadOf(path: string, magic: Buffer): Promise<Buffer | string | undefined> {
-  let bytes: Buffer
+const closeWhenUnused = new FinalizationRegistry<number>((fd) => {
   try {
-    bytes = await readFile(path)
+    closeSync(fd)
+  } catch {
+    // Already closed with the process.
+  }
+})
+
+/** Reads `[path, hash, assets, at, length]` + head chunk pairs until the index ends. */
+function readRecords(chunks: Chunks, file: CacheFile, into: (path: string, record: CacheRecord) => void): void {
+  while (!chunks.done) {
+    const meta: unknown = JSON.parse(chunks.next().toString('utf8'))
+    if (!Array.isArray(meta) || meta.length !== 5) throw new Error('a record has the wrong shape')
+    const [path, hash, assets, at, length] = meta as [unknown, unknown, unknown, unknown, unknown]
+    if (typeof path !== 'string' || typeof hash !== 'string' || typeof assets !== 'string') throw new Error('a record has the wrong shape')
+    if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || (at as number) < HEADER || (at as number) + (length as number) > file.tailsEnd) {
+      throw new Error('a record points outside the file')
+    }
+    into(path, { hash, assets, bytes: chunks.next(), tail: () => file.read(at as number, length as number) })
+  }
+}
+
+/** A cache file opened with its index read, or why it cannot be read; undefined when missing or of another format of ours. */
+function openCacheFile(dir: string, name: string, magic: Buffer): { file: CacheFile; index: Buffer } | string | undefined {
+  let fd: number
+  try {
+    fd = openSync(join(dir, name), 'r')
   } catch {
     return undefined
   }
-  // Another format of ours (an older or newer tool): stale, not corrupt.
-  if (bytes.length >= HEADER && bytes.subarray(0, 4).equals(magic.subarray(0, 4)) && !bytes.subarray(0, magic.length).equals(magic)) return undefined
-  if (bytes.length < HEADER || !bytes.subarray(0, magic.length).equals(magic)) return 'not an Inkstone cache file'
-  const length = Number(bytes.readBigUInt64LE(8))
-  if (bytes.length - HEADER !== length) return `truncated: ${bytes.length - HEADER} of ${length} bytes`
-  return bytes.subarray(HEADER)
+  const fail = <T>(result: T): T => {
+    closeSync(fd)
+    return result
+  }
+  try {
+    const size = fstatSync(fd).size
+    const header = Buffer.alloc(HEADER)
+    const got = readSync(fd, header, 0, HEADER, 0)
+    // Another format of ours (an older or newer tool): stale, not corrupt.
+    if (got >= 8 && header.subarray(0, 4).equals(magic.subarray(0, 4)) && !header.subarray(0, 8).equals(magic)) return fail(undefined)
+    if (got < HEADER || !header.subarray(0, 8).equals(magic)) return fail('not an Inkstone cache file')
+    const length = Number(header.readBigUInt64LE(8))
+    if (size - HEADER !== length) return fail(`truncated: ${size - HEADER} of ${length} bytes`)
+    const indexAt = Number(header.readBigUInt64LE(16))
+    if (indexAt < HEADER || indexAt > size) return fail('the index is outside the file')
+    const file = new CacheFile(fd, name, indexAt)
+    return { file, index: file.read(indexAt, size - indexAt) }
+  } catch (error) {
+    return fail((error as Error).message)
+  }
 }
 
 /** Reads the chunks of a payload in turn. */
@@ -233,35 +404,35 @@ class Chunks {
  * @returns Records (empty when missing, stale or corrupt) and what the base holds.
  */
 export async function readEntryCache(cacheDir: string, digest: string, problems: Problem[]): Promise<EntryCache> {
-  const payload = await payloadOf(join(cacheDir, ENTRY_CACHE_FILE), MAGIC)
-  if (payload === undefined) return { records: new Map() }
-  if (typeof payload === 'string') return corrupt(problems, payload)
+  const opened = openCacheFile(cacheDir, ENTRY_CACHE_FILE, MAGIC)
+  if (opened === undefined) return { records: new Map() }
+  if (typeof opened === 'string') return corrupt(problems, opened)
   const records = new Map<string, CacheRecord>()
   const keys = new Map<string, string>()
   let id: string
   try {
-    const chunks = new Chunks(payload)
+    const chunks = new Chunks(opened.index)
     if (chunks.next().toString('utf8') !== digest) return { records }
     id = chunks.next().toString('utf8')
-    readRecords(chunks, (path, record) => {
+    readRecords(chunks, opened.file, (path, record) => {
       records.set(path, record)
       keys.set(path, recordKey(record))
     })
   } catch (error) {
     return corrupt(problems, (error as Error).message)
   }
-  const delta = await payloadOf(join(cacheDir, ENTRY_DELTA_FILE), DELTA_MAGIC)
+  const delta = openCacheFile(cacheDir, ENTRY_DELTA_FILE, DELTA_MAGIC)
   let badDelta = false
   if (typeof delta === 'string') {
     corrupt(problems, delta, ENTRY_DELTA_FILE)
     badDelta = true
   } else if (delta) {
     try {
-      const chunks = new Chunks(delta)
+      const chunks = new Chunks(delta.index)
       // Made with another config or for another base: stale.
       if (chunks.next().toString('utf8') === digest && chunks.next().toString('utf8') === id) {
         const changed = new Map<string, CacheRecord>()
-        readRecords(chunks, (path, record) => changed.set(path, record))
+        readRecords(chunks, delta.file, (path, record) => changed.set(path, record))
         for (const [path, record] of changed) records.set(path, record)
       } else {
         badDelta = true
@@ -278,20 +449,21 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
  * Writes a base file or a delta one record at a time into a temp file,
  * renamed over the old one by commit() (so a crash mid-write leaves the old
  * cache or none, never half a file). Records are written in the order they
- * are added.
+ * are added: each tail at once, the heads with the index at the end.
  */
 export class EntryCacheWriter {
   private readonly target: string
   private readonly tmp: string
   private readonly cacheDir: string
+  private readonly digest: string
   private readonly base: EntryCache['base'] | undefined
   private fd: number | undefined
   private buffer = Buffer.allocUnsafe(WRITE_BUFFER)
   private used = 0
   /** Bytes written to the file so far (header included). */
   private position = 0
-  /** Where the base's id goes (written last, when every record is known). */
-  private idAt = 0
+  /** The index's record chunks so far (copies: a head must not hold its whole entry's buffer). */
+  private readonly index: Buffer[] = []
   private readonly id: Hash = createHash('sha1')
   private records = 0
 
@@ -306,15 +478,13 @@ export class EntryCacheWriter {
   constructor(cacheDir: string, digest: string, base?: EntryCache['base']) {
     mkdirSync(cacheDir, { recursive: true })
     this.cacheDir = cacheDir
+    this.digest = digest
     this.base = base
     this.target = join(cacheDir, base ? ENTRY_DELTA_FILE : ENTRY_CACHE_FILE)
     this.tmp = `${this.target}.${process.pid}.tmp`
     this.fd = openSync(this.tmp, 'w')
-    // The header is written last, when the length is known.
+    // The header is written last, when the lengths are known.
     this.put(Buffer.alloc(HEADER))
-    this.chunk(Buffer.from(digest, 'utf8'))
-    this.idAt = this.position + this.used + 4
-    this.chunk(Buffer.from(base ? base.id : '0'.repeat(ID_LENGTH), 'utf8'))
   }
 
   /** Whether this writes a delta. */
@@ -332,8 +502,20 @@ export class EntryCacheWriter {
     if (this.base && this.base.keys.get(path) === recordKey(record)) return
     this.id.update(`${path}\0${recordKey(record)}\n`)
     this.records++
-    this.chunk(Buffer.from(JSON.stringify([path, record.hash, record.assets]), 'utf8'))
-    this.chunk(record.bytes)
+    let head: Uint8Array = record.bytes
+    let tail: Uint8Array
+    if (record.tail) {
+      tail = record.tail()
+    } else {
+      const view = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength)
+      const lengths = lengthsOf(view)
+      if (!lengths) throw new Error(`Internal error: the cache record of ${path} is not entry bytes`)
+      head = view.subarray(0, lengths.head)
+      tail = view.subarray(lengths.head)
+    }
+    const at = this.position + this.used
+    this.put(tail)
+    this.index.push(chunk(Buffer.from(JSON.stringify([path, record.hash, record.assets, at, tail.byteLength]), 'utf8')), chunk(head))
   }
 
   /** Finish the file and put it in place of the old one (a new base removes the old delta; an empty delta is removed). */
@@ -345,15 +527,16 @@ export class EntryCacheWriter {
         rmSync(this.target, { force: true })
         return
       }
+      const indexAt = this.position + this.used
+      this.put(chunk(Buffer.from(this.digest, 'utf8')))
+      this.put(chunk(Buffer.from(this.base ? this.base.id : this.id.digest('hex'), 'utf8')))
+      for (const part of this.index.splice(0)) this.put(part)
       this.flush()
       const header = Buffer.alloc(HEADER)
       ;(this.base ? DELTA_MAGIC : MAGIC).copy(header, 0)
       header.writeBigUInt64LE(BigInt(this.position - HEADER), 8)
+      header.writeBigUInt64LE(BigInt(indexAt), 16)
       if (writeSync(this.fd, header, 0, HEADER, 0) !== HEADER) throw new Error(`short write to ${this.tmp}`)
-      if (!this.base) {
-        const id = Buffer.from(this.id.digest('hex'), 'utf8')
-        if (writeSync(this.fd, id, 0, ID_LENGTH, this.idAt) !== ID_LENGTH) throw new Error(`short write to ${this.tmp}`)
-      }
       closeSync(this.fd)
       this.fd = undefined
       renameSync(this.tmp, this.target)
@@ -367,6 +550,7 @@ export class EntryCacheWriter {
 
   /** Drop the temp file (after an error); the old cache, if any, stays. */
   abort(): void {
+    this.index.length = 0
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd)
@@ -376,13 +560,6 @@ export class EntryCacheWriter {
       this.fd = undefined
     }
     rmSync(this.tmp, { force: true })
-  }
-
-  private chunk(data: Uint8Array): void {
-    const length = Buffer.allocUnsafe(4)
-    length.writeUInt32LE(data.byteLength, 0)
-    this.put(length)
-    this.put(data)
   }
 
   private put(data: Uint8Array): void {
@@ -407,6 +584,14 @@ export class EntryCacheWriter {
     while (done < data.byteLength) done += writeSync(this.fd, data, done, data.byteLength - done, this.position + done)
     this.position += data.byteLength
   }
+}
+
+/** A chunk: a 4-byte little-endian length and a copy of the data. */
+function chunk(data: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(4 + data.byteLength)
+  out.writeUInt32LE(data.byteLength, 0)
+  out.set(data, 4)
+  return out
 }
 
 /**

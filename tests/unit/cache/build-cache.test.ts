@@ -113,15 +113,12 @@ describe('the persistent cache in builds', () => {
     await build({ root, flags, now: NOW, workers: 0 })
     // Rewrite the stored digest as if another tool version had written the file.
     const file = cacheFile(root)
-    // Layout (see store.ts): 16-byte header, then the digest as a chunk (4-byte length + text), then the records.
+    // Layout (see store.ts): a 24-byte header whose last 8 bytes say where the index begins; the index
+    // begins with the digest as a chunk (4-byte length + text). Same length, other text: nothing else moves.
     const bytes = readFileSync(file)
-    const rest = bytes.subarray(20 + bytes.readUInt32LE(16))
-    const digest = Buffer.from('another-tool-version')
-    const length = Buffer.alloc(4)
-    length.writeUInt32LE(digest.length)
-    const header = Buffer.from(bytes.subarray(0, 16))
-    header.writeBigUInt64LE(BigInt(4 + digest.length + rest.length), 8)
-    writeFileSync(file, Buffer.concat([header, length, digest, rest]))
+    const digestAt = Number(bytes.readBigUInt64LE(16)) + 4
+    bytes.fill('f', digestAt, digestAt + bytes.readUInt32LE(digestAt - 4))
+    writeFileSync(file, bytes)
     const result = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(result.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
     expect(result.stats.parse).toMatchObject({ parsed: 3, cached: 0 })

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryOf, readEntryCache, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryOf, readEntryCache, recordBytes, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
 import { emptyBody } from '../../../src/content/parse.js'
 import type { Entry, Problem } from '../../../src/types.js'
 
@@ -40,6 +40,19 @@ describe('entry cache store', () => {
     expect(readdirSync(dir)).toEqual([ENTRY_CACHE_FILE])
   })
 
+  it('reads a body only when it is used, from the file as read, even after a new file replaced that one', async () => {
+    const dir = temp()
+    const marked = { ...entry, body: { ...emptyBody, html: '<p>只在正文里</p>' } } as Entry
+    await writeEntryCache(dir, 'd1', new Map([[entry.path, { hash: 'h1', assets: '', bytes: entryBytes(marked) }]]))
+    const first = (await readEntryCache(dir, 'd1', [])).records.get(entry.path)!
+    // What a read holds in memory is the head: the HTML is still on disk.
+    expect(Buffer.from(first.bytes).includes(Buffer.from('只在正文里'))).toBe(false)
+    const other = { ...entry, body: { ...emptyBody, html: '<p>另一篇</p>' } } as Entry
+    await writeEntryCache(dir, 'd1', new Map([[entry.path, { hash: 'h2', assets: '', bytes: entryBytes(other) }]]))
+    expect(entryOf(first)!.body.html).toBe('<p>只在正文里</p>')
+    expect(entryOf((await readEntryCache(dir, 'd1', [])).records.get(entry.path)!)!.body.html).toBe('<p>另一篇</p>')
+  })
+
   it('round-trips many records in the order they were added, large ones included', async () => {
     const dir = temp()
     const many = new Map<string, CacheRecord>()
@@ -57,7 +70,7 @@ describe('entry cache store', () => {
     for (const [path, record] of many) {
       const got = back.get(path)!
       expect([got.hash, got.assets]).toEqual([record.hash, record.assets])
-      expect(Buffer.from(got.bytes).equals(Buffer.from(record.bytes))).toBe(true)
+      expect(Buffer.from(recordBytes(got)).equals(Buffer.from(record.bytes))).toBe(true)
     }
     expect(entryOf(back.get('content/posts/p293.md')!)!.body.html).toHaveLength(700_000)
     // Writing the same records again gives the same bytes.
@@ -112,16 +125,24 @@ describe('entry cache store', () => {
     ['garbage', () => Buffer.from('not a cache at all, just text')],
     ['empty', () => Buffer.alloc(0)],
     ['a bare v8 payload without the header (an older format)', () => serialize({ format: 1, digest: 'd1', records: [] })],
-    ['payload bytes scrambled', (b) => { const c = Buffer.from(b); c.fill(0xff, 16, 40); return c }],
-    ['a record cut short inside the payload (length fixed up)', (b) => {
+    ['index bytes scrambled', (b) => { const c = Buffer.from(b); const at = Number(c.readBigUInt64LE(16)); c.fill(0xff, at, at + 24); return c }],
+    ['the index said to begin past the end', (b) => { const c = Buffer.from(b); c.writeBigUInt64LE(BigInt(c.length + 1), 16); return c }],
+    ['a record cut short inside the index (length fixed up)', (b) => {
       const c = Buffer.from(b.subarray(0, b.length - 3))
-      c.writeBigUInt64LE(BigInt(c.length - 16), 8)
+      c.writeBigUInt64LE(BigInt(c.length - 24), 8)
       return c
     }],
-    ['right header, wrong payload shape', (b) => {
+    ['a tail said to lie in the index (index moved up)', (b) => {
+      // The records' tails now run past where the index is said to begin.
+      const c = Buffer.from(b)
+      c.writeBigUInt64LE(BigInt(24 + 1), 16)
+      return c
+    }],
+    ['right header, wrong index shape', (b) => {
       const payload = serialize({ hello: 'world' })
-      const header = Buffer.from(b.subarray(0, 16))
+      const header = Buffer.from(b.subarray(0, 24))
       header.writeBigUInt64LE(BigInt(payload.length), 8)
+      header.writeBigUInt64LE(24n, 16)
       return Buffer.concat([header, payload])
     }]
   ]
