@@ -29,6 +29,26 @@ const markdownApart: Plugin = {
 }
 
 /**
+ * gray-matter loads js-yaml 3 for its default YAML engine, and js-yaml loads
+ * esprima (280 KB) for its `!!js/function` type: ~12 ms of every build's
+ * start. We never use that engine (front-matter.ts hands gray-matter the
+ * yaml package, which gives key positions), so the CLI bundle gets a stand-in
+ * that fails loudly if it is ever called.
+ */
+const noJsYaml: Plugin = {
+  name: 'no-js-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, (args) =>
+      /[\\/]gray-matter[\\/]/.test(args.importer) ? { path: 'js-yaml', namespace: 'no-js-yaml' } : undefined)
+    build.onLoad({ filter: /.*/, namespace: 'no-js-yaml' }, () => ({
+      loader: 'js',
+      contents: `const unused = () => { throw new Error('Internal error: gray-matter used its own YAML engine, which the bundle leaves out (see make-bundles.ts)') }
+module.exports = { safeLoad: unused, safeDump: unused, load: unused, dump: unused }`
+    }))
+  }
+}
+
+/**
  * What both bundles share. Code-split: what loads only on demand stays in
  * chunks of its own (Shiki's grammars and engine, KaTeX; the dev server,
  * `inkstone new` with its pinyin dictionary), so a build does not even
@@ -47,7 +67,7 @@ await build({
   outdir: bundles.cli.dir,
   // esbuild compiles site templates; chokidar watches in `inkstone dev` only: both load as packages when used.
   external: ['esbuild', 'chokidar'],
-  plugins: [markdownApart]
+  plugins: [markdownApart, noJsYaml]
 })
 // Last: a bundle cut off half-way has no stamp and is never used.
 for (const { dir } of Object.values(bundles)) writeFileSync(join(dir, BUNDLE_STAMP), toolDigestOf())
