@@ -122,10 +122,6 @@ export class StagedEmit {
    */
   stage(file: OutputFile, view?: string): void {
     if (this.closed) throw new Error('Internal error: staging into a finished emit')
-    const target = resolve(this.root, file.outPath)
-    if (!isContained(file.outPath) || !target.startsWith(this.root + sep)) {
-      throw new Error(`Internal error: output path escapes the output folder: ${file.outPath}`)
-    }
     if (this.wanted.has(file.outPath)) {
       // A later file for the same path wins (as in emit); its temp file replaces the earlier one.
       const at = this.staged.findIndex((s) => s.outPath === file.outPath)
@@ -142,6 +138,12 @@ export class StagedEmit {
       if (!disk) throw new Error(`Internal error: kept file vanished: ${file.outPath}`)
       this.manifest.files[file.outPath] = { hash: file.hash, size, mtimeMs: disk.mtimeMs }
       return
+    }
+    // Checked here, where a file may be read or written, not for the thousands a build keeps as they are
+    // (a kept file is one found in the output folder).
+    const target = resolve(this.root, file.outPath)
+    if (!isContained(file.outPath) || !target.startsWith(this.root + sep)) {
+      throw new Error(`Internal error: output path escapes the output folder: ${file.outPath}`)
     }
     if (disk && disk.size === size) {
       // Trust the manifest when the file is as we left it; else compare bytes.
