@@ -19,7 +19,8 @@ import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { packageRoot } from './package-root.js'
-import { StagedEmit, hashBytes, scanOutput, type DiskState } from './emit/write.js'
+import { StagedEmit, hashBytes } from './emit/write.js'
+import { scanOutputAside, type DiskState } from './emit/scan.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
@@ -199,6 +200,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     last = now
   }
   const emptyStats = noStats()
+  // The output folder is listed in a worker thread while this one loads the config, finds the sources and
+  // reads the manifest (see emit/scan.ts). A lazy build has no output folder.
+  const listing = options.lazy ? undefined : scanOutputAside(outDir)
 
   const { memory } = options
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
@@ -235,7 +239,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     inputsKey = inputsDigest(inputs.context, inputs.sources)
   }
   const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
-  const onDisk: DiskState = options.lazy ? new Map() : await scanOutput(outDir)
+  const onDisk: DiskState = listing ? await listing : new Map()
   mark('scan output')
   if (unchangedInputs && intact(manifest, onDisk)) {
     mark('unchanged')

@@ -46,7 +46,7 @@ export async function compareOutputs(a: OutputFile[], b: OutputFile[], outDir: s
  * @returns Differences, sorted.
  */
 export async function compareWithDisk(outDir: string, clean: OutputFile[]): Promise<string[]> {
-  const { scanOutput } = await import('./emit/write.js')
+  const { scanOutput } = await import('./emit/scan.js')
   const onDisk = await scanOutput(outDir)
   const diff: string[] = []
   for (const file of clean) {

@@ -279,7 +279,6 @@ export const ENTRY_DELTA_FILE = 'entries.delta.v8'
 const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 9])
 const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 5])
 const HEADER = 24
-const ID_LENGTH = 40
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */
 const WRITE_BUFFER = 1 << 20
 

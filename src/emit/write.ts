@@ -4,12 +4,13 @@
  * longer belong to the site, and never write outside the output folder.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
 import { rm, rmdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { OutputFile } from '../types.js'
 import { isContained } from '../site/urls.js'
 import type { Manifest } from './manifest.js'
+import type { DiskState } from './scan.js'
 
 /** What emit did. */
 export interface EmitResult {
@@ -27,41 +28,6 @@ export interface EmitResult {
  */
 export function hashBytes(data: Uint8Array | string): string {
   return createHash('sha1').update(data).digest('hex')
-}
-
-/** Files in the output folder: path → size and mtime. */
-export type DiskState = Map<string, { size: number; mtimeMs: number }>
-
-/**
- * List the files of an output folder.
- *
- * @param dir Output folder (absolute).
- * @returns Disk state.
- */
-export async function scanOutput(dir: string): Promise<DiskState> {
-  const found: DiskState = new Map()
-  scanInto(dir, '', found)
-  return found
-}
-
-// Synchronous on purpose: stat-ing thousands of files through promises costs
-// a thread-pool round trip each, about five times slower than a plain loop.
-// Paths by concatenation: path.join normalises every one, which showed in profiles.
-function scanInto(dir: string, prefix: string, found: DiskState): void {
-  let entries
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-  } catch {
-    return
-  }
-  for (const e of entries) {
-    const path = prefix + e.name
-    if (e.isDirectory()) scanInto(dir + sep + e.name, path + '/', found)
-    else if (e.isFile() || e.isSymbolicLink()) {
-      const s = statSync(dir + sep + e.name, { throwIfNoEntry: false })
-      if (s) found.set(path, { size: s.size, mtimeMs: s.mtimeMs })
-    }
-  }
 }
 
 /** A file staged by StagedEmit: its temp file waits beside the target for commit. */

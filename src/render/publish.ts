@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { GeneratedFile, OutputFile } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
-import type { DiskState } from '../emit/write.js'
+import type { DiskState } from '../emit/scan.js'
 import type { ManifestEntry } from '../emit/manifest.js'
 import { toolDigestOf } from '../cache/digest.js'
 import { keepOrMake, keptFile } from './render.js'

@@ -9,7 +9,7 @@ import type { OutputFile, Problem } from '../types.js'
 import { problem } from '../messages.js'
 import { hashBytes } from '../emit/write.js'
 import type { ManifestEntry } from '../emit/manifest.js'
-import type { DiskState } from '../emit/write.js'
+import type { DiskState } from '../emit/scan.js'
 import type { Route } from './routes.js'
 import type { Theme } from './view-types.js'
 
