@@ -9,7 +9,7 @@ import { rm, rmdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { OutputFile } from '../types.js'
 import { isContained } from '../site/urls.js'
-import type { Manifest } from './manifest.js'
+import type { Manifest, ManifestEntry } from './manifest.js'
 import type { DiskState } from './scan.js'
 
 /** What emit did. */
@@ -37,6 +37,12 @@ interface Staged {
   target: string
   hash: string
   size: number
+  view: string | undefined
+}
+
+/** A manifest entry (with no `view` key when there is no view hash: a file, not a rendered page). */
+function entryOf(hash: string, size: number, mtimeMs: number, view: string | undefined): ManifestEntry {
+  return view === undefined ? { hash, size, mtimeMs } : { hash, size, mtimeMs, view }
 }
 
 /**
@@ -61,7 +67,6 @@ export class StagedEmit {
   private readonly dirs = new Set<string>()
   /** Folders staging created, to remove on abort (absolute). */
   private readonly made: string[] = []
-  private readonly views = new Map<string, string>()
   private unchanged = 0
   private closed = false
 
@@ -95,14 +100,12 @@ export class StagedEmit {
       delete this.manifest.files[file.outPath]
     }
     this.wanted.add(file.outPath)
-    if (view !== undefined) this.views.set(file.outPath, view)
-    else this.views.delete(file.outPath)
     const disk = this.onDisk.get(file.outPath)
     const last = this.previous.files[file.outPath]
     const size = file.kind === 'bytes' ? file.data.byteLength : file.size
     if (file.kind === 'keep') {
       if (!disk) throw new Error(`Internal error: kept file vanished: ${file.outPath}`)
-      this.manifest.files[file.outPath] = { hash: file.hash, size, mtimeMs: disk.mtimeMs }
+      this.manifest.files[file.outPath] = entryOf(file.hash, size, disk.mtimeMs, view)
       return
     }
     // Checked here, where a file may be read or written, not for the thousands a build keeps as they are
@@ -117,7 +120,7 @@ export class StagedEmit {
         ? last.hash === file.hash
         : hashBytes(readFileSync(target)) === file.hash
       if (same) {
-        this.manifest.files[file.outPath] = { hash: file.hash, size, mtimeMs: disk.mtimeMs }
+        this.manifest.files[file.outPath] = entryOf(file.hash, size, disk.mtimeMs, view)
         return
       }
     }
@@ -125,7 +128,7 @@ export class StagedEmit {
     const tmp = `${target}.${process.pid}.tmp`
     if (file.kind === 'bytes') writeFileSync(tmp, file.data)
     else copyFileSync(file.from, tmp)
-    this.staged.push({ outPath: file.outPath, tmp, target, hash: file.hash, size })
+    this.staged.push({ outPath: file.outPath, tmp, target, hash: file.hash, size, view })
   }
 
   /**
@@ -141,23 +144,23 @@ export class StagedEmit {
     for (const file of this.staged) {
       renameSync(file.tmp, file.target)
       const s = statSync(file.target)
-      this.manifest.files[file.outPath] = { hash: file.hash, size: file.size, mtimeMs: s.mtimeMs }
+      this.manifest.files[file.outPath] = entryOf(file.hash, file.size, s.mtimeMs, file.view)
     }
     this.staged.length = 0
-    for (const [path, entry] of Object.entries(this.manifest.files)) entry.view = this.views.get(path)
     this.unchanged = this.wanted.size - written
     let removed = 0
     const emptied = new Set<string>()
-    for (const path of [...this.onDisk.keys()].sort()) {
-      if (this.wanted.has(path)) continue
+    for (const path of [...this.onDisk.keys()].filter((p) => !this.wanted.has(p)).sort()) {
       await rm(join(this.root, path), { force: true })
       removed++
       for (let d = dirname(path); d !== '.' && d !== ''; d = dirname(d)) emptied.add(d)
     }
     // Remove folders left empty, deepest first.
     for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(join(this.root, d)).catch(() => undefined)
-    // Sort keys so the manifest is stable.
-    const files = Object.fromEntries(Object.entries(this.manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)))
+    // Sort keys so the manifest is stable. (The default sort orders strings as `<` does, without a call per
+    // comparison: 3 instead of 12 ms for 6,000 files in a fresh process.)
+    const files: Manifest['files'] = {}
+    for (const path of Object.keys(this.manifest.files).sort()) files[path] = this.manifest.files[path]
     return { written, unchanged: this.unchanged, removed, manifest: { version: 1, files } }
   }
 
