@@ -49,6 +49,11 @@ export interface BuildOptions {
   onTiming?: (stage: string, ms: number) => void
   /** Called with progress while a long build runs. */
   onProgress?: (done: number, total: number, stage: string) => void
+  /**
+   * Called (at most once) when the build finds it must parse or make many files (LARGE_PARSE, LARGE_OUTPUT):
+   * the CLI starts a build with V8's optimizing compiler off and turns it back on here.
+   */
+  onLargeWork?: () => void
   /** State kept between builds of one process (`inkstone dev`): the same object every time. */
   memory?: BuildMemory
   /**
@@ -86,6 +91,11 @@ export interface BuildResult {
 export function noStats(): BuildResult['stats'] {
   return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, parse: { parsed: 0, cached: 0, workers: 0 } }
 }
+
+/** Files to parse before a build counts as large work (BuildOptions.onLargeWork). */
+export const LARGE_PARSE = 8
+/** Output files to make (pages, feeds: not kept ones) before a build counts as large work. */
+export const LARGE_OUTPUT = 50
 
 /** Where the persistent cache lives. */
 export function cacheDirOf(root: string): string {
@@ -200,6 +210,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     last = now
   }
   const emptyStats = noStats()
+  let large = false
+  const largeWork = (): void => {
+    if (large) return
+    large = true
+    options.onLargeWork?.()
+  }
   // The output folder is listed in a worker thread while this one loads the config, finds the sources and
   // reads the manifest (see emit/scan.ts). A lazy build has no output folder.
   const listing = options.lazy ? undefined : scanOutputAside(outDir)
@@ -258,7 +274,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
-    onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes
+    onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
+    onMisses: (count) => void (count >= LARGE_PARSE && largeWork())
   })
   mark('parse')
   onDisk ??= listing ? await listing : new Map()
@@ -377,7 +394,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
   // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
   const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
+  let made = 0
   const settle = (file: OutputFile, view?: string): OutputFile => {
+    if (file.kind === 'bytes' && ++made === LARGE_OUTPUT) largeWork()
     if (!staging) return file
     staging.stage(file, view)
     return file.kind === 'bytes' ? { outPath: file.outPath, kind: 'keep', hash: file.hash, size: file.data.byteLength } : file

@@ -62,6 +62,8 @@ export interface ParseInput {
    * does): not hashed twice. A source with a hash and no preread bytes is read only when it must be parsed.
    */
   contentHashes?: readonly string[]
+  /** Called with the number of files to parse once it is known (before any is parsed). */
+  onMisses?: (count: number) => void
 }
 
 /**
@@ -262,6 +264,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       misses.push({ index: i, bytes, before: hit })
     }
   }
+  input.onMisses?.(misses.length)
   if (unreadable > 0) {
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
   }

@@ -3,6 +3,7 @@
  * builds, prints, and sets the exit code (0 ok, 1 content errors, 2 usage).
  */
 import { relative, resolve } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import pc from 'picocolors'
 import { build } from '../build.js'
 import { formatReport, type Paint } from './report.js'
@@ -109,7 +110,9 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   const flags = { drafts: values.drafts, future: values.future, baseUrl: values['base-url'] }
   const timings = process.env.INKSTONE_TIMINGS ? new Map<string, number>() : undefined
   const onTiming = timings ? (stage: string, ms: number) => timings.set(stage, (timings.get(stage) ?? 0) + ms) : undefined
-  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming })
+  // bin/inkstone.js starts `build` with V8's optimizing compiler off: back on when the work is large.
+  const onLargeWork = (): void => setFlagsFromString('--opt')
+  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming, onLargeWork })
   if (timings) {
     const { parse, rendered, skipped, unmade } = result.stats
     io.err([...timings].map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(' · ') +
@@ -128,7 +131,7 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   }
   const s = result.stats
   if (values.verify) {
-    const clean = await build({ root, outDir, flags, now, cache: false, write: false, workers })
+    const clean = await build({ root, outDir, flags, now, cache: false, write: false, workers, onLargeWork })
     const { compareOutputs, compareWithDisk } = await import('../verify.js')
     const target = outDir ?? resolve(root, 'dist')
     const diff = [...new Set([...(await compareOutputs(result.files, clean.files, target)), ...(await compareWithDisk(target, clean.files))])]
