@@ -20,7 +20,9 @@ import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { packageRoot } from './package-root.js'
 import { StagedEmit, hashBytes } from './emit/write.js'
-import { scanOutputAside, type DiskState } from './emit/scan.js'
+import { scanOutput, type DiskState } from './emit/scan.js'
+import { startAside, type Aside } from './workers/aside.js'
+import { markdownBundle } from './markdown/load.js'
 import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
@@ -57,6 +59,12 @@ export interface BuildOptions {
   /** State kept between builds of one process (`inkstone dev`): the same object every time. */
   memory?: BuildMemory
   /**
+   * Start the aside worker (workers/aside.ts): the output folder is listed, and the few files an edit
+   * changed are parsed, in a thread of their own. The CLI does; off by default, so that a process running
+   * many small builds (tests) does not start a thread for each. Never for a lazy build.
+   */
+  aside?: boolean
+  /**
    * Make nothing up front and write nothing: the result's `image` makes each
    * page, feed and file when it is read (the dev server). `outDir` is unused.
    */
@@ -89,7 +97,7 @@ export interface BuildResult {
 
 /** The stats of a build that did nothing. */
 export function noStats(): BuildResult['stats'] {
-  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, parse: { parsed: 0, cached: 0, workers: 0 } }
+  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, parse: { parsed: 0, cached: 0, workers: 0, aside: 0 } }
 }
 
 /** Files to parse before a build counts as large work (BuildOptions.onLargeWork). */
@@ -198,8 +206,20 @@ function unchangedViews(
  * @returns Problems, output and stats; the output folder is only touched when `ok`.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const outDir = resolve(options.outDir ?? join(resolve(options.root), 'dist'))
+  // The aside worker lists the output folder while this thread loads the config, finds the sources and reads
+  // the manifest, then parses the few files an edit changed (see workers/aside.ts).
+  const aside = options.aside && !options.lazy ? startAside({ outDir, bundle: markdownBundle() }) : undefined
+  try {
+    return await buildWith(options, outDir, aside)
+  } finally {
+    aside?.stop()
+  }
+}
+
+/** build(), with the output folder and the aside worker it started. */
+async function buildWith(options: BuildOptions, outDir: string, aside: Aside | undefined): Promise<BuildResult> {
   const root = resolve(options.root)
-  const outDir = resolve(options.outDir ?? join(root, 'dist'))
   const cacheDir = cacheDirOf(root)
   const useCache = options.cache !== false
   const problems: Problem[] = []
@@ -216,9 +236,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     large = true
     options.onLargeWork?.()
   }
-  // The output folder is listed in a worker thread while this one loads the config, finds the sources and
-  // reads the manifest (see emit/scan.ts). A lazy build has no output folder.
-  const listing = options.lazy ? undefined : scanOutputAside(outDir)
+  const listing = aside ? aside.listing : options.lazy ? undefined : scanOutput(outDir)
+  // A build that stops early (a broken config) never awaits it: its failure is not an unhandled one.
+  listing?.catch(() => undefined)
 
   const { memory } = options
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
@@ -257,11 +277,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
   // The listing is awaited here only when it decides whether to stop; otherwise it arrives while the files are
   // parsed (at 4,000 posts the worker needs ~100 ms, this thread reaches this point after ~80).
-  let onDisk: DiskState | undefined
+  let listed: DiskState | undefined
   if (unchangedInputs) {
-    onDisk = listing ? await listing : new Map()
+    listed = listing ? await listing : new Map()
     mark('scan output')
-    if (intact(manifest, onDisk)) {
+    if (intact(manifest, listed)) {
       mark('unchanged')
       const counts = manifest.counts ?? { posts: 0, pages: 0 }
       const unchanged = Object.keys(manifest.files).length
@@ -275,10 +295,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
     onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
-    onMisses: (count) => void (count >= LARGE_PARSE && largeWork())
+    onMisses: (count) => void (count >= LARGE_PARSE && largeWork()), aside
   })
   mark('parse')
-  onDisk ??= listing ? await listing : new Map()
+  const onDisk: DiskState = listed ?? (listing ? await listing : new Map())
   mark('scan output')
   problems.push(...parsed.problems)
   const gitDates = await gitDatesRead

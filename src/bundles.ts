@@ -26,6 +26,26 @@ export const bundles = {
 export const BUNDLE_STAMP = 'stamp.txt'
 
 /**
+ * The path of a file of a bundle (an entry point: `main.js`, a worker) when
+ * the bundle is current, else undefined (use the modules). Never a bundle
+ * when running from the TypeScript sources (tests).
+ *
+ * @param name Which bundle.
+ * @param file The entry point's file name.
+ * @returns Absolute path or undefined.
+ */
+export function bundleFile(name: keyof typeof bundles, file: string): string | undefined {
+  if (import.meta.url.endsWith('.ts')) return undefined
+  const { dir } = bundles[name]
+  try {
+    if (readFileSync(join(dir, BUNDLE_STAMP), 'utf8') !== toolDigestOf()) return undefined
+  } catch {
+    return undefined
+  }
+  return join(dir, file)
+}
+
+/**
  * The URL of a bundle when it is current, else undefined (use the modules).
  * Never a bundle when running from the TypeScript sources (tests).
  *
@@ -33,12 +53,6 @@ export const BUNDLE_STAMP = 'stamp.txt'
  * @returns Module URL or undefined.
  */
 export function currentBundle(name: keyof typeof bundles): string | undefined {
-  if (import.meta.url.endsWith('.ts')) return undefined
-  const { dir, file } = bundles[name]
-  try {
-    if (readFileSync(join(dir, BUNDLE_STAMP), 'utf8') !== toolDigestOf()) return undefined
-  } catch {
-    return undefined
-  }
-  return pathToFileURL(join(dir, file)).href
+  const file = bundleFile(name, bundles[name].file)
+  return file && pathToFileURL(file).href
 }

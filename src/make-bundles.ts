@@ -63,8 +63,11 @@ for (const { dir } of Object.values(bundles)) {
 await build({ ...common, entryPoints: [join(compiled, 'markdown', 'index.js')], outdir: bundles.markdown.dir })
 await build({
   ...common,
-  entryPoints: [join(compiled, 'cli', 'main.js')],
+  // The worker threads' modules too: a worker then loads in a few chunks what it would load in hundreds of modules.
+  entryPoints: [join(compiled, 'cli', 'main.js'), join(compiled, 'workers', 'aside-worker.js'), join(compiled, 'workers', 'parse-worker.js')],
   outdir: bundles.cli.dir,
+  // main.js, aside-worker.js, parse-worker.js side by side (not in folders named after their sources').
+  entryNames: '[name]',
   // esbuild compiles site templates; chokidar watches in `inkstone dev` only: both load as packages when used.
   external: ['esbuild', 'chokidar'],
   plugins: [markdownApart, noJsYaml]

@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { packageRoot } from './package-root.js'
+import { bundleFile } from './bundles.js'
 import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
@@ -28,12 +29,16 @@ import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
 import { loadMarkdown, markdownBundle } from './markdown/load.js'
 import type { ParseTask, ParseWorkerData } from './workers/parse-worker.js'
+import { AsideUnavailable, type Aside } from './workers/aside.js'
 
 /** Counts of what parsing did. */
 export interface ParseStats {
   parsed: number
   cached: number
+  /** Worker threads of the pool. */
   workers: number
+  /** Files parsed in the aside worker (workers/aside.ts). */
+  aside: number
 }
 
 /** Inputs of parseEntries. */
@@ -64,7 +69,16 @@ export interface ParseInput {
   contentHashes?: readonly string[]
   /** Called with the number of files to parse once it is known (before any is parsed). */
   onMisses?: (count: number) => void
+  /** The build's aside worker: a few files to parse (ASIDE_FILES at most) are parsed there, unless `workers` is 0. */
+  aside?: Aside
 }
+
+/**
+ * At most this many files to parse go to the aside worker (workers/aside.ts),
+ * one after another, while this thread reads the cached entries; more go
+ * to the pool, or are parsed here.
+ */
+export const ASIDE_FILES = 16
 
 /**
  * Files to parse per worker before a worker pays for itself. Starting a
@@ -127,9 +141,9 @@ function lazyRenderer(root: string, config: SiteConfig): BodyRenderer {
  */
 export const WORKER_HEAP_MB = 1024
 
-/** The compiled worker module, in .build/ (also when running from the TypeScript sources, as tests do, or from the CLI bundle). */
+/** The parse worker's module: from the CLI bundle when current, else the compiled module in .build/ (also when running from the TypeScript sources, as tests do). */
 function workerFile(): URL {
-  return pathToFileURL(join(packageRoot, '.build', 'src', 'workers', 'parse-worker.js'))
+  return pathToFileURL(bundleFile('cli', 'parse-worker.js') ?? join(packageRoot, '.build', 'src', 'workers', 'parse-worker.js'))
 }
 
 /** Content hashes of the files an entry references (images), to revalidate cached entries. */
@@ -138,6 +152,27 @@ export function fingerprintSync(root: string, entry: Entry): string {
   if (targets.length === 0) return ''
   // Contents, not mtimes: a CI checkout gives every file a new mtime.
   return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|')
+}
+
+/**
+ * Whether the files a cache record's entry references still have the
+ * content hashes its fingerprint lists (the `assets` of the record, made by
+ * fingerprintSync), without reading the entry. A fingerprint that does not
+ * read back (a path with `|` in it) counts as changed: the file is parsed.
+ *
+ * @param root Site root.
+ * @param assets The record's fingerprint.
+ * @returns True when unchanged.
+ */
+export function assetsUnchanged(root: string, assets: string): boolean {
+  if (assets === '') return true
+  const targets: string[] = []
+  for (const part of assets.split('|')) {
+    const at = part.lastIndexOf(':')
+    if (at <= 0) return false
+    targets.push(part.slice(0, at))
+  }
+  return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|') === assets
 }
 
 /** Content hashes of the files an entry references (images), to revalidate cached entries. */
@@ -235,35 +270,60 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const misses: Array<{ index: number; bytes: Uint8Array | Error | undefined; before?: CacheRecord }> = []
   let cached = 0
 
-  // Read and hash every file, take what the cache has. Synchronous reads: for
+  // Read and hash every file, and find its cache record. Synchronous reads: for
   // thousands of small files they are about four times faster than promises
   // (no thread-pool round trip per open, stat, read and close).
-  for (const [i, source] of sources.entries()) {
-    const read = (): Uint8Array | Error => {
-      try {
-        return readFileSync(join(root, source.path))
-      } catch (error) {
-        return error as Error
-      }
+  const readSource = (source: SourceRef): Uint8Array | Error => {
+    try {
+      return readFileSync(join(root, source.path))
+    } catch (error) {
+      return error as Error
     }
+  }
+  /** Records whose source and referenced files are unchanged, by source index (their entries are read next). */
+  const hits = new Map<number, CacheRecord>()
+  for (const [i, source] of sources.entries()) {
     // A source the caller knows by its hash alone (unchanged, see read-sources.ts) is read only if it must be parsed.
-    let bytes = input.preread?.[i] ?? (input.contentHashes?.[i] === undefined ? read() : undefined)
+    let bytes = input.preread?.[i] ?? (input.contentHashes?.[i] === undefined ? readSource(source) : undefined)
     if (input.preread) input.preread[i] = undefined
     const content = bytes instanceof Error ? '' : (input.contentHashes?.[i] ?? hashBytes(bytes!))
     const hash = content && createHash('sha1').update(content).update('\0').update(source.kind).update('\0').update(source.assets.join('\0')).digest('hex')
     hashes[i] = hash
     const hit = hash ? cache.get(source.path) : undefined
-    const entry = hit && hit.hash === hash ? entryOf(hit) : undefined
-    if (hit && hit.hash === hash && !entry) unreadable++
-    if (entry && hit!.assets === fingerprintSync(root, entry)) {
-      entries[i] = entry
-      kept.set(i, hit!)
-      cached++
+    if (hit && hit.hash === hash && assetsUnchanged(root, hit.assets)) {
+      hits.set(i, hit)
     } else {
-      bytes ??= read()
+      bytes ??= readSource(source)
       misses.push({ index: i, bytes, before: hit })
     }
   }
+  // A few files to parse go to the aside worker now, to be parsed while the cached entries are read.
+  const aside = input.aside && input.workers !== 0 && misses.length <= ASIDE_FILES ? input.aside : undefined
+  const asked = new Map<number, Promise<Uint8Array>>()
+  if (aside) {
+    const setup = { root, config, bundle: markdownBundle() }
+    for (const m of misses) {
+      if (m.bytes instanceof Error || m.bytes === undefined) continue
+      const previous = m.before && [...codeMemoOf(m.before.bytes, m.before.tail)]
+      const answer = aside.parse(setup, { source: sources[m.index], bytes: m.bytes, previous })
+      // Not awaited until the cached entries are read: a failure must not count as unhandled meanwhile.
+      answer.catch(() => undefined)
+      asked.set(m.index, answer)
+    }
+  }
+  for (const [i, hit] of hits) {
+    const entry = entryOf(hit)
+    if (entry) {
+      entries[i] = entry
+      kept.set(i, hit)
+      cached++
+    } else {
+      unreadable++
+      misses.push({ index: i, bytes: readSource(sources[i]), before: hit })
+    }
+  }
+  hits.clear()
+  if (unreadable > 0) misses.sort((a, b) => a.index - b.index)
   input.onMisses?.(misses.length)
   if (unreadable > 0) {
     problems.push(problem('.inkstone-cache/entries.v8', 'cache-corrupt', `The cache could not be read (${unreadable} damaged entries)`))
@@ -294,7 +354,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     }
     kept.clear()
 
-    const readable = misses.filter((m) => !(m.bytes instanceof Error))
+    const readable = misses.filter((m) => !(m.bytes instanceof Error) && !asked.has(m.index))
     const workers = workersFor(readable.length, input.workers)
     const progress = input.onProgress
     if (workers > 0) {
@@ -317,6 +377,22 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
         onResult: progress ? (done) => { if (done % 200 === 0) progress(cached + done, sources.length, 'parse') } : undefined
       })
     }
+    // Files sent aside: their entries, or parsed here when the aside thread is gone.
+    let asideParsed = 0
+    for (const [index, answer] of asked) {
+      let bytes: Uint8Array
+      try {
+        bytes = await answer
+      } catch (error) {
+        if (error instanceof AsideUnavailable) continue
+        throw error
+      }
+      const entry = entryFromBytes(bytes)
+      if (!entry) throw new Error(`Internal error: the entry of ${sources[index].path} from the aside worker does not deserialise`)
+      asideParsed++
+      entries[index] = entry
+      record(index, entry, () => bytes)
+    }
     const render = lazyRenderer(root, config)
     let done = cached
     for (const m of misses) {
@@ -329,7 +405,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       if (progress && ++done % 200 === 0) progress(done, sources.length, 'parse')
     }
     out?.commit()
-    return { entries, problems, stats: { parsed: misses.length, cached, workers } }
+    return { entries, problems, stats: { parsed: misses.length, cached, workers, aside: asideParsed } }
   } catch (error) {
     out?.abort()
     throw error

@@ -112,11 +112,11 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   const onTiming = timings ? (stage: string, ms: number) => timings.set(stage, (timings.get(stage) ?? 0) + ms) : undefined
   // bin/inkstone.js starts `build` with V8's optimizing compiler off: back on when the work is large.
   const onLargeWork = (): void => setFlagsFromString('--opt')
-  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming, onLargeWork })
+  const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming, onLargeWork, aside: true })
   if (timings) {
     const { parse, rendered, skipped, unmade } = result.stats
     io.err([...timings].map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(' · ') +
-      ` · parsed ${parse.parsed}, cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped} (${unmade} without making the view)\n`)
+      ` · parsed ${parse.parsed} (${parse.aside} aside), cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped} (${unmade} without making the view)\n`)
   }
   if (onProgress && lastProgress > 0) io.err('\r\x1b[K')
   io.err(formatReport(result.problems, root, paint))

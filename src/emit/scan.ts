@@ -2,15 +2,12 @@
  * List the output folder: every file with its size and mtime, which the
  * build compares with its manifest (a file changed, added or removed by
  * hand is made again or removed). At 4,000 posts that is ~6,000 files in
- * ~6,000 folders, ~55 ms of system calls, so a build lists it in a worker
- * thread (scan-worker.ts) while its own thread loads the config, finds the
- * sources and reads the manifest.
+ * ~6,000 folders, ~55 ms of system calls, so a build lists it in its aside
+ * worker thread (workers/aside.ts) while its own thread loads the config,
+ * finds the sources and reads the manifest.
  */
 import { readdirSync, statSync } from 'node:fs'
-import { join, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { packageRoot } from '../package-root.js'
+import { sep } from 'node:path'
 
 /** Files in the output folder: path → size and mtime. */
 export type DiskState = Map<string, { size: number; mtimeMs: number }>
@@ -48,7 +45,7 @@ export function listOutput(dir: string): FlatListing {
 }
 
 /** The disk state of a flat listing. */
-function stateOf(listing: FlatListing): DiskState {
+export function stateOf(listing: FlatListing): DiskState {
   const found: DiskState = new Map()
   if (listing.paths === '') return found
   const paths = listing.paths.split('\0')
@@ -77,40 +74,4 @@ function listInto(dir: string, prefix: string, paths: string[], numbers: number[
       }
     }
   }
-}
-
-/**
- * Start listing an output folder in a worker thread, now; the promise gives
- * what scanOutput would. When the worker cannot start or fails, the folder is
- * listed in this thread instead, so the answer is the same either way.
- *
- * @param dir Output folder (absolute).
- * @param workerFile The worker module (tests pass one that fails).
- * @returns Disk state, once listed.
- */
-export function scanOutputAside(dir: string, workerFile: URL = pathToFileURL(join(packageRoot, '.build', 'src', 'emit', 'scan-worker.js'))): Promise<DiskState> {
-  let worker: Worker
-  try {
-    worker = new Worker(workerFile, { workerData: dir })
-  } catch {
-    return scanOutput(dir)
-  }
-  const listed = new Promise<DiskState>((resolve) => {
-    let settled = false
-    const here = (): void => {
-      if (settled) return
-      settled = true
-      resolve(scanOutput(dir))
-    }
-    worker.once('message', (listing: FlatListing) => {
-      if (settled) return
-      settled = true
-      resolve(stateOf(listing))
-    })
-    worker.once('error', here)
-    worker.once('exit', here)
-  })
-  // A build that stops early (a broken config) never awaits the listing: its failure is not an unhandled one.
-  listed.catch(() => undefined)
-  return listed
 }
