@@ -236,9 +236,15 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     large = true
     options.onLargeWork?.()
   }
-  const listing = aside ? aside.listing : options.lazy ? undefined : scanOutput(outDir)
-  // A build that stops early (a broken config) never awaits it: its failure is not an unhandled one.
-  listing?.catch(() => undefined)
+  // The output folder's files, listed once: by the aside worker when there is one (after the files it parses).
+  let listing: Promise<DiskState> | undefined
+  const listOutput = (): Promise<DiskState> => {
+    if (listing) return listing
+    listing = aside ? aside.listing() : options.lazy ? Promise.resolve(new Map()) : scanOutput(outDir)
+    // A build that stops early (a broken theme) may never await it: its failure is not an unhandled one.
+    listing.catch(() => undefined)
+    return listing
+  }
 
   const { memory } = options
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
@@ -275,11 +281,10 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     inputsKey = inputsDigest(inputs.context, inputs.sources)
   }
   const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
-  // The listing is awaited here only when it decides whether to stop; otherwise it arrives while the files are
-  // parsed (at 4,000 posts the worker needs ~100 ms, this thread reaches this point after ~80).
-  let listed: DiskState | undefined
+  // The listing is awaited here only when it decides whether to stop; otherwise the aside worker makes it
+  // after the files it parses, while this thread reads the cached entries and makes the graph and routes.
   if (unchangedInputs) {
-    listed = listing ? await listing : new Map()
+    const listed = await listOutput()
     mark('scan output')
     if (intact(manifest, listed)) {
       mark('unchanged')
@@ -295,11 +300,9 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
     onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
-    onMisses: (count) => void (count >= LARGE_PARSE && largeWork()), aside
+    onMisses: (count) => void (count >= LARGE_PARSE && largeWork()), aside, onAsked: () => void listOutput()
   })
   mark('parse')
-  const onDisk: DiskState = listed ?? (listing ? await listing : new Map())
-  mark('scan output')
   problems.push(...parsed.problems)
   const gitDates = await gitDatesRead
   problems.push(...gitProblems(gitDates))
@@ -413,6 +416,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   // descriptor stays in memory (never the whole site's HTML); commit() puts them all in place at the end, and
   // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
   // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
+  const onDisk = await listOutput()
+  mark('scan output')
   const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
   let made = 0
   const settle = (file: OutputFile, view?: string): OutputFile => {

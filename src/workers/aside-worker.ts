@@ -1,7 +1,7 @@
 /**
- * The aside worker (see aside.ts): lists the output folder and posts the
- * listing back, then loads the parsing code and the Markdown stack and
- * parses the files the build sends it, one message each.
+ * The aside worker (see aside.ts): loads the parsing code and the Markdown
+ * stack, then does what the build asks, in the order it asks: parse a file
+ * (one message each), list the output folder (once).
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { listOutput } from '../emit/scan.js'
@@ -11,8 +11,6 @@ import type { parserFor as ParserFor } from './parse-task.js'
 if (!parentPort) throw new Error('Internal error: aside-worker.js runs as a worker thread only')
 const port = parentPort
 const { outDir, bundle } = workerData as AsideData
-const listing = listOutput(outDir)
-port.postMessage({ kind: 'listing', listing } satisfies AsideReply, [listing.numbers.buffer as ArrayBuffer])
 
 /** The parsing code and the Markdown stack. */
 const load = (): Promise<typeof ParserFor> => import('./parse-task.js').then(async (module) => {
@@ -20,18 +18,35 @@ const load = (): Promise<typeof ParserFor> => import('./parse-task.js').then(asy
   await loadMarkdown(bundle)
   return module.parserFor
 })
-// Loaded now, before any file is asked for: a build asks right after it has read its sources, and the
-// thread is idle until then (a build that asks for nothing stops the thread). Not when running from the
-// modules (tests, a stale bundle): hundreds of modules would cost every build ~0.3 s of the other core.
+// Loaded now, before any file is asked for: a build asks once it has read its sources, and the thread is
+// idle until then. Not when running from the modules (tests, a stale bundle): hundreds of modules would
+// cost every build ~0.3 s of the other core.
 const preloaded = bundle ? load() : undefined
-let parse: Promise<(task: AsideRequest['task']) => Promise<Uint8Array>> | undefined
+let parserFor: Promise<typeof ParserFor> | undefined = preloaded
+let parse: Promise<(task: Extract<AsideRequest, { kind: 'parse' }>['task']) => Promise<Uint8Array>> | undefined
+
+/** One request, answered. */
+async function answer(request: AsideRequest): Promise<void> {
+  if (request.kind === 'list') {
+    const listing = listOutput(outDir)
+    port.postMessage({ kind: 'listing', listing } satisfies AsideReply, [listing.numbers.buffer as ArrayBuffer])
+    return
+  }
+  try {
+    parse ??= (parserFor ??= load()).then((make) => make(request.setup))
+    const bytes = await (await parse)(request.task)
+    port.postMessage({ kind: 'parsed', id: request.id, ok: true, value: bytes } satisfies AsideReply, [bytes.buffer as ArrayBuffer])
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error))
+    port.postMessage({ kind: 'parsed', id: request.id, ok: false, error: { message: err.message, stack: err.stack } } satisfies AsideReply)
+  }
+}
+
+// One request at a time, in the order they came, after the preload: the build sends the files to parse,
+// then asks for the listing, which it needs later. (A build with nothing to parse waits for the listing
+// behind the preload: a warm build at 4,000 posts takes ~0.35 s instead of ~0.29 s, a one-post edit ~20 ms
+// less.)
+let queue: Promise<unknown> = (preloaded ?? Promise.resolve()).catch(() => undefined)
 port.on('message', (request: AsideRequest) => {
-  parse ??= (preloaded ?? load()).then((parserFor) => parserFor(request.setup))
-  parse.then((run) => run(request.task)).then(
-    (bytes) => port.postMessage({ kind: 'parsed', id: request.id, ok: true, value: bytes } satisfies AsideReply, [bytes.buffer as ArrayBuffer]),
-    (error: unknown) => {
-      const err = error instanceof Error ? error : new Error(String(error))
-      port.postMessage({ kind: 'parsed', id: request.id, ok: false, error: { message: err.message, stack: err.stack } } satisfies AsideReply)
-    }
-  )
+  queue = queue.then(() => answer(request))
 })

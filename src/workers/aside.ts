@@ -1,12 +1,14 @@
 /**
  * The aside worker: one thread a build starts first thing, to do off its
- * own thread what it would otherwise wait for. It lists the output folder
- * (~55 ms of system calls at 4,000 posts) while the build loads the config,
- * finds the sources and reads the manifest; then it loads the parsing code
- * and the Markdown stack, and parses the few files an edit changed while the
- * build takes every other entry from the cache. A one-post edit of a
- * 4,000-post blog spent ~80 ms on its one file, most of it loading the
- * Markdown stack, and ~60 ms listing the output folder.
+ * own thread what it would otherwise wait for. It loads the parsing code and
+ * the Markdown stack while the build loads the config, finds the sources and
+ * reads the manifest; then it parses the few files an edit changed while the
+ * build reads every other entry from the cache, and then lists the output
+ * folder (~55 ms of system calls at 4,000 posts) while the build makes the
+ * site graph and the routes. A one-post edit of a 4,000-post blog spent ~80
+ * ms on its one file, most of it loading the Markdown stack, and ~60 ms
+ * listing the output folder. (A build with nothing to parse asks for the
+ * listing at once, and waits for it.)
  *
  * Whatever the thread cannot do (it does not start, crashes, or exits), the
  * build does itself: the listing is made in this thread, and a file sent
@@ -27,14 +29,10 @@ export interface AsideData {
   bundle: string | undefined
 }
 
-/** A file to parse aside. */
-export interface AsideRequest {
-  id: number
-  setup: ParseSetup
-  task: ParseTask
-}
+/** What the build asks of the aside worker: to parse a file, or to list the output folder. */
+export type AsideRequest = { kind: 'parse'; id: number; setup: ParseSetup; task: ParseTask } | { kind: 'list' }
 
-/** What the aside worker posts: the listing first, then one reply per file. */
+/** What the aside worker posts: one reply per file, and the listing. */
 export type AsideReply =
   | { kind: 'listing'; listing: FlatListing }
   | { kind: 'parsed'; id: number; ok: true; value: Uint8Array }
@@ -45,15 +43,15 @@ export class AsideUnavailable extends Error {}
 
 /** The aside worker of one build. */
 export interface Aside {
-  /** What scanOutput(outDir) gives. */
-  listing: Promise<DiskState>
+  /** What scanOutput(outDir) gives: asked for on the first call, after the files sent to parse so far. */
+  listing(): Promise<DiskState>
   /**
    * Parse a file in the aside thread.
    *
    * @returns Its entry bytes (entryBytes); rejects with AsideUnavailable when the thread is gone.
    */
   parse(setup: ParseSetup, task: ParseTask): Promise<Uint8Array>
-  /** No more files to parse: the thread ends once the listing is in (and any file in flight). */
+  /** No more requests: the thread ends once it has answered those in flight. */
   stop(): void
 }
 
@@ -73,67 +71,69 @@ export function startAside(data: AsideData, file: URL = asideWorkerFile()): Asid
   let worker: Worker | undefined
   try {
     worker = new Worker(file, { workerData: data })
+    // Until the build asks for something, the thread must not keep the process alive.
+    worker.unref()
   } catch {
     worker = undefined
   }
   let gone = worker === undefined
   let stopped = false
-  let listed = false
+  let listing: Promise<DiskState> | undefined
+  let listed: ((state: DiskState | Promise<DiskState>) => void) | undefined
   let next = 0
   const inFlight = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>()
-  let resolveListing!: (state: DiskState | Promise<DiskState>) => void
-  const listing = new Promise<DiskState>((resolve) => { resolveListing = resolve })
-  // A build that stops early (a broken config) never awaits the listing: its failure is not an unhandled one.
-  listing.catch(() => undefined)
 
   /** Keep the process alive only while the build waits for the thread; end it once it has no more to do. */
   const settle = (): void => {
-    if (!worker || gone || !listed || inFlight.size > 0) return
-    if (stopped) void worker.terminate()
+    if (!worker || gone) return
+    if (listed || inFlight.size > 0) worker.ref()
+    else if (stopped) void worker.terminate()
     else worker.unref()
   }
   const lost = (): void => {
     if (gone) return
     gone = true
-    if (!listed) {
-      listed = true
-      resolveListing(scanOutput(data.outDir))
-    }
+    listed?.(scanOutput(data.outDir))
+    listed = undefined
     for (const { reject } of inFlight.values()) reject(new AsideUnavailable('the aside worker is gone'))
     inFlight.clear()
   }
-  if (!worker) {
-    listed = true
-    resolveListing(scanOutput(data.outDir))
-  } else {
-    worker.on('message', (reply: AsideReply) => {
-      if (reply.kind === 'listing') {
-        listed = true
-        resolveListing(stateOf(reply.listing))
-      } else {
-        const waiting = inFlight.get(reply.id)
-        inFlight.delete(reply.id)
-        if (reply.ok) waiting?.resolve(reply.value)
-        else {
-          const err = new Error(`Internal error in the aside worker thread: ${reply.error.message}`)
-          if (reply.error.stack) err.stack = `${err.message}\n${reply.error.stack.split('\n').slice(1).join('\n')}`
-          waiting?.reject(err)
-        }
+  worker?.on('message', (reply: AsideReply) => {
+    if (reply.kind === 'listing') {
+      listed?.(stateOf(reply.listing))
+      listed = undefined
+    } else {
+      const waiting = inFlight.get(reply.id)
+      inFlight.delete(reply.id)
+      if (reply.ok) waiting?.resolve(reply.value)
+      else {
+        const err = new Error(`Internal error in the aside worker thread: ${reply.error.message}`)
+        if (reply.error.stack) err.stack = `${err.message}\n${reply.error.stack.split('\n').slice(1).join('\n')}`
+        waiting?.reject(err)
       }
-      settle()
-    })
-    worker.on('error', lost)
-    worker.on('exit', lost)
-  }
+    }
+    settle()
+  })
+  worker?.on('error', lost)
+  worker?.on('exit', lost)
 
   return {
-    listing,
+    listing() {
+      if (listing) return listing
+      if (gone || !worker) return (listing = scanOutput(data.outDir))
+      listing = new Promise<DiskState>((resolve) => { listed = resolve })
+      // A build that stops early (a broken config) may never await it: its failure is not an unhandled one.
+      listing.catch(() => undefined)
+      worker.postMessage({ kind: 'list' } satisfies AsideRequest)
+      settle()
+      return listing
+    },
     parse(setup, task) {
       if (gone || stopped || !worker) return Promise.reject(new AsideUnavailable('the aside worker is gone'))
       const id = next++
       const answer = new Promise<Uint8Array>((resolve, reject) => inFlight.set(id, { resolve, reject }))
-      worker.ref()
-      worker.postMessage({ id, setup, task } satisfies AsideRequest)
+      worker.postMessage({ kind: 'parse', id, setup, task } satisfies AsideRequest)
+      settle()
       return answer
     },
     stop() {

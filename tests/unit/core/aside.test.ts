@@ -50,25 +50,25 @@ async function parseCase(): Promise<{ setup: ParseSetup; task: ParseTask }> {
 describe('the aside worker', () => {
   it('lists the output folder as this thread does', async () => {
     const { dir } = outputFolder(dirs)
-    expect(await start(dir).listing).toEqual(await scanOutput(dir))
+    expect(await start(dir).listing()).toEqual(await scanOutput(dir))
   })
 
   it('lists it here when the worker cannot start, or throws before it answers', async () => {
     const { dir } = outputFolder(dirs)
     const here = await scanOutput(dir)
-    expect(await start(dir, pathToFileURL(join(dir, 'no-such-worker.js'))).listing).toEqual(here)
+    expect(await start(dir, pathToFileURL(join(dir, 'no-such-worker.js'))).listing()).toEqual(here)
     writeFileSync(join(dir, 'throws.mjs'), "throw new Error('boom')\n")
     const withFile = new Map(here).set('throws.mjs', { size: statSync(join(dir, 'throws.mjs')).size, mtimeMs: statSync(join(dir, 'throws.mjs')).mtimeMs })
-    expect(await start(dir, pathToFileURL(join(dir, 'throws.mjs'))).listing).toEqual(withFile)
+    expect(await start(dir, pathToFileURL(join(dir, 'throws.mjs'))).listing()).toEqual(withFile)
   })
 
   it('takes the listing the worker posts (the build does not list the folder itself)', async () => {
     const dir = temp()
     writeFileSync(join(dir, 'planted.mjs'), [
       "import { parentPort } from 'node:worker_threads'",
-      "parentPort.postMessage({ kind: 'listing', listing: { paths: 'planted.html\\0x/y.html', numbers: new Float64Array([1, 2, 3, 4]) } })"
+      "parentPort.on('message', (m) => m.kind === 'list' && parentPort.postMessage({ kind: 'listing', listing: { paths: 'planted.html\\0x/y.html', numbers: new Float64Array([1, 2, 3, 4]) } }))"
     ].join('\n'))
-    expect(await start(dir, pathToFileURL(join(dir, 'planted.mjs'))).listing).toEqual(new Map([
+    expect(await start(dir, pathToFileURL(join(dir, 'planted.mjs'))).listing()).toEqual(new Map([
       ['planted.html', { size: 1, mtimeMs: 2 }], ['x/y.html', { size: 3, mtimeMs: 4 }]
     ]))
     // And the build's own worker module is there to be started (compiled into .build/ by `npm run compile`).
@@ -88,15 +88,14 @@ describe('the aside worker', () => {
     const { setup, task } = await parseCase()
     const dir = temp()
     const never = start(dir, pathToFileURL(join(dir, 'no-such-worker.js')))
-    await never.listing
+    await never.listing()
     await expect(never.parse(setup, task)).rejects.toBeInstanceOf(AsideUnavailable)
     writeFileSync(join(dir, 'lists-then-dies.mjs'), [
       "import { parentPort } from 'node:worker_threads'",
-      "parentPort.postMessage({ kind: 'listing', listing: { paths: '', numbers: new Float64Array(0) } })",
-      "parentPort.on('message', () => process.exit(3))"
+      "parentPort.on('message', (m) => m.kind === 'list' ? parentPort.postMessage({ kind: 'listing', listing: { paths: '', numbers: new Float64Array(0) } }) : process.exit(3))"
     ].join('\n'))
     const dies = start(dir, pathToFileURL(join(dir, 'lists-then-dies.mjs')))
-    await dies.listing
+    await dies.listing()
     await expect(dies.parse(setup, task)).rejects.toBeInstanceOf(AsideUnavailable)
   })
 })
