@@ -13,7 +13,7 @@
  * changed RACY_MS before the last build began (git's index does the same).
  */
 import { readFileSync, statSync, type Stats } from 'node:fs'
-import { join } from 'node:path'
+import { sep } from 'node:path'
 import { hashBytes } from '../emit/write.js'
 import type { SourceRef } from './discover.js'
 
@@ -59,8 +59,10 @@ export function statKey(stats: Stats): string {
 export function readSources(root: string, sources: readonly SourceRef[], last: LastSources): ReadSources {
   const out: ReadSources = { bytes: [], hashes: [], stats: {} }
   const before = last.at === undefined ? -Infinity : last.at - RACY_MS
+  // Paths by concatenation: path.join normalises every one, which showed in profiles (root is absolute, resolved).
+  const prefix = root.endsWith(sep) ? root : root + sep
   for (const source of sources) {
-    const file = join(root, source.path)
+    const file = prefix + source.path
     const stats = statSync(file, { throwIfNoEntry: false })
     const key = stats && statKey(stats)
     const hash = last.hashes?.[source.path]?.[0]
