@@ -71,8 +71,8 @@ export interface ParseInput {
   onMisses?: (count: number) => void
   /** The build's aside worker: a few files to parse (ASIDE_FILES at most) are parsed there, unless `workers` is 0. */
   aside?: Aside
-  /** Called once the files for the aside worker are sent, if any (the build then asks it for more work). */
-  onAsked?: () => void
+  /** Called once the files for the aside worker are sent, with their number (the build then asks it for the rest of its work). */
+  onAsked?: (count: number) => void
 }
 
 /**
@@ -313,7 +313,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       asked.set(m.index, answer)
     }
   }
-  input.onAsked?.()
+  input.onAsked?.(asked.size)
   for (const [i, hit] of hits) {
     const entry = entryOf(hit)
     if (entry) {

@@ -32,9 +32,17 @@ async function answer(request: AsideRequest): Promise<void> {
     port.postMessage({ kind: 'listing', listing } satisfies AsideReply, [listing.numbers.buffer as ArrayBuffer])
     return
   }
+  let run: (task: Extract<AsideRequest, { kind: 'parse' }>['task']) => Promise<Uint8Array>
   try {
     parse ??= (parserFor ??= load()).then((make) => make(request.setup))
-    const bytes = await (await parse)(request.task)
+    run = await parse
+  } catch {
+    // The parsing code did not load here: the build parses the file itself.
+    port.postMessage({ kind: 'parsed', id: request.id, ok: false, unavailable: true } satisfies AsideReply)
+    return
+  }
+  try {
+    const bytes = await run(request.task)
     port.postMessage({ kind: 'parsed', id: request.id, ok: true, value: bytes } satisfies AsideReply, [bytes.buffer as ArrayBuffer])
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error))

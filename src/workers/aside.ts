@@ -37,6 +37,8 @@ export type AsideReply =
   | { kind: 'listing'; listing: FlatListing }
   | { kind: 'parsed'; id: number; ok: true; value: Uint8Array }
   | { kind: 'parsed'; id: number; ok: false; error: { message: string; stack?: string } }
+  /** The parsing code did not load in the thread. */
+  | { kind: 'parsed'; id: number; ok: false; unavailable: true }
 
 /** A file sent aside could not be parsed there (the thread is gone): parse it here. */
 export class AsideUnavailable extends Error {}
@@ -106,6 +108,7 @@ export function startAside(data: AsideData, file: URL = asideWorkerFile()): Asid
       const waiting = inFlight.get(reply.id)
       inFlight.delete(reply.id)
       if (reply.ok) waiting?.resolve(reply.value)
+      else if ('unavailable' in reply) waiting?.reject(new AsideUnavailable('the parsing code did not load in the aside worker'))
       else {
         const err = new Error(`Internal error in the aside worker thread: ${reply.error.message}`)
         if (reply.error.stack) err.stack = `${err.message}\n${reply.error.stack.split('\n').slice(1).join('\n')}`

@@ -98,6 +98,15 @@ describe('the aside worker', () => {
     await dies.listing()
     await expect(dies.parse(setup, task)).rejects.toBeInstanceOf(AsideUnavailable)
   })
+
+  it('rejects with AsideUnavailable when the parsing code does not load in the thread', { timeout: 60_000 }, async () => {
+    const { setup, task } = await parseCase()
+    const aside = startAside({ outDir: join(temp(), 'dist'), bundle: pathToFileURL(join(temp(), 'no-such-bundle.js')).href })
+    started.push(aside)
+    await expect(aside.parse(setup, task)).rejects.toBeInstanceOf(AsideUnavailable)
+    // The thread is still there for what it can do.
+    expect((await aside.listing()).size).toBe(0)
+  })
 })
 
 describe('a build with the aside worker', () => {
