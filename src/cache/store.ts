@@ -444,11 +444,57 @@ export async function readEntryCache(cacheDir: string, digest: string, problems:
   return { records, base: { id, keys }, badDelta }
 }
 
+/** Buffered writes, one after another, from the start of a file. */
+class Appender {
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER)
+  private used = 0
+  /** Bytes flushed to the file. */
+  private flushed = 0
+  constructor(readonly fd: number) {}
+
+  /** Bytes written so far, buffered ones included: where the next byte goes. */
+  get length(): number {
+    return this.flushed + this.used
+  }
+
+  put(data: Uint8Array): void {
+    if (this.used + data.byteLength > this.buffer.length) this.flush()
+    if (data.byteLength > this.buffer.length) {
+      this.write(data)
+      return
+    }
+    this.buffer.set(data, this.used)
+    this.used += data.byteLength
+  }
+
+  /** A chunk: a 4-byte little-endian length, then the data. */
+  chunk(data: Uint8Array): void {
+    const length = Buffer.allocUnsafe(4)
+    length.writeUInt32LE(data.byteLength, 0)
+    this.put(length)
+    this.put(data)
+  }
+
+  flush(): void {
+    if (this.used === 0) return
+    this.write(this.buffer.subarray(0, this.used))
+    this.used = 0
+  }
+
+  private write(data: Uint8Array): void {
+    let done = 0
+    while (done < data.byteLength) done += writeSync(this.fd, data, done, data.byteLength - done, this.flushed + done)
+    this.flushed += data.byteLength
+  }
+}
+
 /**
  * Writes a base file or a delta one record at a time into a temp file,
  * renamed over the old one by commit() (so a crash mid-write leaves the old
  * cache or none, never half a file). Records are written in the order they
- * are added: each tail at once, the heads with the index at the end.
+ * are added: each tail at once, each head to a second temp file, copied
+ * after the tails as the index by commit() (so the heads, ~15 MB at 10,000
+ * posts, are not held in memory either).
  */
 export class EntryCacheWriter {
   private readonly target: string
@@ -456,13 +502,10 @@ export class EntryCacheWriter {
   private readonly cacheDir: string
   private readonly digest: string
   private readonly base: EntryCache['base'] | undefined
-  private fd: number | undefined
-  private buffer = Buffer.allocUnsafe(WRITE_BUFFER)
-  private used = 0
-  /** Bytes written to the file so far (header included). */
-  private position = 0
-  /** The index's record chunks so far (copies: a head must not hold its whole entry's buffer). */
-  private readonly index: Buffer[] = []
+  /** The file: header, tails, then (at commit) the index. */
+  private file: Appender | undefined
+  /** The index's records until commit. */
+  private index: Appender | undefined
   private readonly id: Hash = createHash('sha1')
   private records = 0
 
@@ -481,9 +524,15 @@ export class EntryCacheWriter {
     this.base = base
     this.target = join(cacheDir, base ? ENTRY_DELTA_FILE : ENTRY_CACHE_FILE)
     this.tmp = `${this.target}.${process.pid}.tmp`
-    this.fd = openSync(this.tmp, 'w')
+    this.file = new Appender(openSync(this.tmp, 'w'))
+    try {
+      this.index = new Appender(openSync(`${this.tmp}.index`, 'w+'))
+    } catch (error) {
+      this.abort()
+      throw error
+    }
     // The header is written last, when the lengths are known.
-    this.put(Buffer.alloc(HEADER))
+    this.file.put(Buffer.alloc(HEADER))
   }
 
   /** Whether this writes a delta. */
@@ -498,6 +547,7 @@ export class EntryCacheWriter {
    * @param record Record.
    */
   add(path: string, record: CacheRecord): void {
+    if (!this.file || !this.index) throw new Error('Internal error: the entry cache writer is closed')
     if (this.base && this.base.keys.get(path) === recordKey(record)) return
     this.id.update(`${path}\0${recordKey(record)}\n`)
     this.records++
@@ -512,32 +562,42 @@ export class EntryCacheWriter {
       head = view.subarray(0, lengths.head)
       tail = view.subarray(lengths.head)
     }
-    const at = this.position + this.used
-    this.put(tail)
-    this.index.push(chunk(Buffer.from(JSON.stringify([path, record.hash, record.assets, at, tail.byteLength]), 'utf8')), chunk(head))
+    const at = this.file.length
+    this.file.put(tail)
+    this.index.chunk(Buffer.from(JSON.stringify([path, record.hash, record.assets, at, tail.byteLength]), 'utf8'))
+    this.index.chunk(head)
   }
 
   /** Finish the file and put it in place of the old one (a new base removes the old delta; an empty delta is removed). */
   commit(): void {
-    if (this.fd === undefined) throw new Error('Internal error: the entry cache writer is closed')
+    const { file, index } = this
+    if (!file || !index) throw new Error('Internal error: the entry cache writer is closed')
     try {
       if (this.base && this.records === 0) {
         this.abort()
         rmSync(this.target, { force: true })
         return
       }
-      const indexAt = this.position + this.used
-      this.put(chunk(Buffer.from(this.digest, 'utf8')))
-      this.put(chunk(Buffer.from(this.base ? this.base.id : this.id.digest('hex'), 'utf8')))
-      for (const part of this.index.splice(0)) this.put(part)
-      this.flush()
+      const indexAt = file.length
+      file.chunk(Buffer.from(this.digest, 'utf8'))
+      file.chunk(Buffer.from(this.base ? this.base.id : this.id.digest('hex'), 'utf8'))
+      // The records' index, copied from its temp file after the tails.
+      index.flush()
+      const piece = Buffer.allocUnsafe(WRITE_BUFFER)
+      for (let at = 0; at < index.length;) {
+        const n = readSync(index.fd, piece, 0, Math.min(piece.length, index.length - at), at)
+        if (n === 0) throw new Error(`short read from ${this.tmp}.index`)
+        file.put(piece.subarray(0, n))
+        at += n
+      }
+      file.flush()
       const header = Buffer.alloc(HEADER)
       ;(this.base ? DELTA_MAGIC : MAGIC).copy(header, 0)
-      header.writeBigUInt64LE(BigInt(this.position - HEADER), 8)
+      header.writeBigUInt64LE(BigInt(file.length - HEADER), 8)
       header.writeBigUInt64LE(BigInt(indexAt), 16)
-      if (writeSync(this.fd, header, 0, HEADER, 0) !== HEADER) throw new Error(`short write to ${this.tmp}`)
-      closeSync(this.fd)
-      this.fd = undefined
+      if (writeSync(file.fd, header, 0, HEADER, 0) !== HEADER) throw new Error(`short write to ${this.tmp}`)
+      this.close()
+      rmSync(`${this.tmp}.index`, { force: true })
       renameSync(this.tmp, this.target)
       // The old delta belongs to the old base (its id would not match; this saves reading it).
       if (!this.base) rmSync(join(this.cacheDir, ENTRY_DELTA_FILE), { force: true })
@@ -547,51 +607,26 @@ export class EntryCacheWriter {
     }
   }
 
-  /** Drop the temp file (after an error); the old cache, if any, stays. */
+  /** Drop the temp files (after an error); the old cache, if any, stays. */
   abort(): void {
-    this.index.length = 0
-    if (this.fd !== undefined) {
-      try {
-        closeSync(this.fd)
-      } catch {
-        // Already closed or never usable: the file is removed below either way.
-      }
-      this.fd = undefined
-    }
+    this.close()
     rmSync(this.tmp, { force: true })
+    rmSync(`${this.tmp}.index`, { force: true })
   }
 
-  private put(data: Uint8Array): void {
-    if (this.used + data.byteLength > this.buffer.length) this.flush()
-    if (data.byteLength > this.buffer.length) {
-      this.write(data)
-      return
+  private close(): void {
+    for (const appender of [this.file, this.index]) {
+      if (!appender) continue
+      try {
+        closeSync(appender.fd)
+      } catch {
+        // Already closed or never usable: the files are removed by the caller either way.
+      }
     }
-    this.buffer.set(data, this.used)
-    this.used += data.byteLength
-  }
-
-  private flush(): void {
-    if (this.used === 0) return
-    this.write(this.buffer.subarray(0, this.used))
-    this.used = 0
-  }
-
-  private write(data: Uint8Array): void {
-    if (this.fd === undefined) throw new Error('Internal error: the entry cache writer is closed')
-    let done = 0
-    while (done < data.byteLength) done += writeSync(this.fd, data, done, data.byteLength - done, this.position + done)
-    this.position += data.byteLength
+    this.file = this.index = undefined
   }
 }
 
-/** A chunk: a 4-byte little-endian length and a copy of the data. */
-function chunk(data: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(4 + data.byteLength)
-  out.writeUInt32LE(data.byteLength, 0)
-  out.set(data, 4)
-  return out
-}
 
 /**
  * Write the entry cache atomically (temp file + rename).
