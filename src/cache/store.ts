@@ -35,8 +35,9 @@
  * another base (or digest) is stale: ignored, and replaced by the next write.
  *
  * Files are written record by record (EntryCacheWriter): tails go to the
- * file as they come, heads (~1.5 KB an entry) wait for the index, so a build
- * never holds a second copy of every body to write the cache.
+ * file as they come, heads (~1.5 KB an entry) to a temp file copied after
+ * them as the index, so a build never holds a second copy of its entries to
+ * write the cache.
  */
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
