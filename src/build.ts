@@ -75,8 +75,10 @@ export interface BuildOptions {
 export interface BuildResult {
   ok: boolean
   problems: Problem[]
-  /** The output files (in memory, for `--verify` and tests); empty for a lazy build. */
+  /** The output files (in memory, for `--verify` and tests); empty for a lazy build, and for one that stopped early. */
   files: OutputFile[]
+  /** Nothing changed since the last build into an untouched output folder: the build stopped early and made nothing. */
+  early?: boolean
   /** A lazy build's outputs, made on demand. */
   image?: SiteImage
   config?: SiteConfig
@@ -291,7 +293,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
       const counts = manifest.counts ?? { posts: 0, pages: 0 }
       const unchanged = Object.keys(manifest.files).length
       return {
-        ok: true, problems: [...(manifest.problems ?? [])], files: [], config,
+        ok: true, early: true, problems: [...(manifest.problems ?? [])], files: [], config,
         stats: { ...emptyStats, ...counts, unchanged, skipped: counts.pages }
       }
     }

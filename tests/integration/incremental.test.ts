@@ -197,6 +197,11 @@ describe('incremental builds equal clean builds', () => {
     const verified = io()
     expect(await main(['build', site.root, '--out', out, '--verify'], verified.io)).toBe(0)
     expect(verified.err.join('')).toContain('--verify: the output equals a clean build')
+    // Again with nothing changed: the build stops early, and its output folder still equals a clean build.
+    const again = io()
+    expect(await main(['build', site.root, '--out', out, '--verify'], again.io)).toBe(0)
+    expect(again.err.join('')).toContain('--verify: the output equals a clean build')
+    expect(again.err.join('')).toContain('0 written')
     const clean = await build({ root: site.root, outDir: tempDir('unused'), flags, now: NOW, cache: false, write: false })
     expect(await compareWithDisk(out, clean.files)).toEqual([])
     writeFileSync(join(out, 'stale.html'), 'old')
