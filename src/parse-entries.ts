@@ -22,7 +22,7 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readBodyFrom, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
 import type { CodeMemo } from './markdown/code-memo.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
@@ -209,6 +209,10 @@ class InOrder {
   commit(): void {
     if (this.next !== this.sources.length) throw new Error(`Internal error: cache records missing from ${this.sources[this.next]?.path}`)
     this.writer.commit()
+  }
+  /** After commit: reads the tail of a source's record from the file written (EntryCacheWriter.tailOf). */
+  tailOf(index: number): (() => Buffer) | undefined {
+    return this.writer.tailOf(this.sources[index].path)
   }
 }
 
@@ -408,6 +412,13 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
       if (progress && ++done % 200 === 0) progress(done, sources.length, 'parse')
     }
     out?.commit()
+    // The entries parsed now (in workers or aside) read their HTML from the file just written, and let their bytes go.
+    if (out) {
+      for (const m of misses) {
+        const tail = out.tailOf(m.index)
+        if (tail && entries[m.index]) readBodyFrom(entries[m.index], tail)
+      }
+    }
     return { entries, problems, stats: { parsed: misses.length, cached, workers, aside: asideParsed } }
   } catch (error) {
     out?.abort()

@@ -224,6 +224,26 @@ export function entryFromBytes(bytes: Uint8Array, tail?: () => Buffer): Entry | 
 }
 
 /**
+ * Let an entry made from bytes in memory (a worker's, a parse's) read its
+ * body's HTML from the cache file those bytes were just written to, and
+ * drop them: a cold build of 10,000 posts otherwise holds every entry's
+ * bytes (~70 MB with highlighting off) to its end, where its memory peaks.
+ * An entry not made by entryFromBytes, or already reading from a file, is
+ * left as it is.
+ *
+ * @param entry Entry.
+ * @param tail Reads the entry's tail (HTML, code memo) from the file (EntryCacheWriter.tailOf).
+ */
+export function readBodyFrom(entry: Entry, tail: () => Buffer): void {
+  const parts = (entry.body as unknown as { [PARTS]?: BodyParts })[PARTS]
+  if (!parts || typeof parts.html === 'function') return
+  const length = parts.html.length
+  parts.html = () => tail().subarray(0, length)
+  // A copy: a view would keep the whole of the entry's bytes.
+  if (Buffer.isBuffer(parts.later)) parts.later = Buffer.from(parts.later)
+}
+
+/**
  * The highlighted code blocks kept with an entry (CodeMemo.made of its
  * parse), for the next parse of the same file.
  *
@@ -509,6 +529,10 @@ export class EntryCacheWriter {
   private index: Appender | undefined
   private readonly id: Hash = createHash('sha1')
   private records = 0
+  /** Where each record's tail went: offset and length, by path. */
+  private readonly placed = new Map<string, [at: number, length: number]>()
+  /** The file as written, open for reading tails (after commit). */
+  private written: CacheFile | undefined
 
   /**
    * Start a cache file: a new base, or with `base` a delta over that base,
@@ -564,6 +588,7 @@ export class EntryCacheWriter {
       tail = view.subarray(lengths.head)
     }
     const at = this.file.length
+    this.placed.set(path, [at, tail.byteLength])
     this.file.put(tail)
     this.index.chunk(Buffer.from(JSON.stringify([path, record.hash, record.assets, at, tail.byteLength]), 'utf8'))
     this.index.chunk(head)
@@ -597,6 +622,8 @@ export class EntryCacheWriter {
       header.writeBigUInt64LE(BigInt(file.length - HEADER), 8)
       header.writeBigUInt64LE(BigInt(indexAt), 16)
       if (writeSync(file.fd, header, 0, HEADER, 0) !== HEADER) throw new Error(`short write to ${this.tmp}`)
+      const name = this.base ? ENTRY_DELTA_FILE : ENTRY_CACHE_FILE
+      this.written = new CacheFile(openSync(this.tmp, 'r'), name, indexAt)
       this.close()
       rmSync(`${this.tmp}.index`, { force: true })
       renameSync(this.tmp, this.target)
@@ -608,8 +635,23 @@ export class EntryCacheWriter {
     }
   }
 
+  /**
+   * After commit: reads a record's tail from the file just written, which
+   * an entry can read its body from instead of holding its bytes (readBodyFrom).
+   *
+   * @param path Source path of a record added to this file.
+   * @returns The reader, or undefined (not in this file, or not committed).
+   */
+  tailOf(path: string): (() => Buffer) | undefined {
+    const file = this.written
+    const place = this.placed.get(path)
+    if (!file || !place) return undefined
+    return () => file.read(place[0], place[1])
+  }
+
   /** Drop the temp files (after an error); the old cache, if any, stays. */
   abort(): void {
+    this.written = undefined
     this.close()
     rmSync(this.tmp, { force: true })
     rmSync(`${this.tmp}.index`, { force: true })

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryOf, readEntryCache, recordBytes, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryFromBytes, entryOf, readBodyFrom, readEntryCache, recordBytes, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
 import { emptyBody } from '../../../src/content/parse.js'
 import type { Entry, Problem } from '../../../src/types.js'
 
@@ -51,6 +51,24 @@ describe('entry cache store', () => {
     await writeEntryCache(dir, 'd1', new Map([[entry.path, { hash: 'h2', assets: '', bytes: entryBytes(other) }]]))
     expect(entryOf(first)!.body.html).toBe('<p>只在正文里</p>')
     expect(entryOf((await readEntryCache(dir, 'd1', [])).records.get(entry.path)!)!.body.html).toBe('<p>另一篇</p>')
+  })
+
+  it('an entry made from bytes in memory reads its body from the file they were written to (readBodyFrom)', async () => {
+    const dir = temp()
+    const made = { ...entry, body: { ...emptyBody, html: '<p>写进文件的正文</p>', excerptText: '摘要', toc: [{ depth: 2, id: 'a', text: 'A', children: [] }] } } as Entry
+    const bytes = entryBytes(made)
+    const writer = new EntryCacheWriter(dir, 'd1')
+    writer.add(made.path, { hash: 'h1', assets: '', bytes })
+    expect(writer.tailOf(made.path)).toBeUndefined()
+    writer.commit()
+    const inMemory = entryFromBytes(bytes)!
+    readBodyFrom(inMemory, writer.tailOf(made.path)!)
+    // The bytes in memory no longer matter: spoil them, the body still reads from the file.
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).fill(0)
+    expect(inMemory.body.html).toBe('<p>写进文件的正文</p>')
+    expect(inMemory.body.excerptText).toBe('摘要')
+    expect(inMemory).toEqual(made)
+    expect(writer.tailOf('content/pages/not-there.md')).toBeUndefined()
   })
 
   it('round-trips many records in the order they were added, large ones included', async () => {
