@@ -209,8 +209,8 @@ function unchangedViews(
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(resolve(options.root), 'dist'))
-  // The aside worker lists the output folder while this thread loads the config, finds the sources and reads
-  // the manifest, then parses the few files an edit changed (see workers/aside.ts).
+  // The aside worker loads the Markdown stack while this thread loads the config, finds the sources and reads
+  // the manifest, parses the few files an edit changed, then lists the output folder (see workers/aside.ts).
   const aside = options.aside && !options.lazy ? startAside({ outDir, bundle: markdownBundle() }) : undefined
   try {
     return await buildWith(options, outDir, aside)
@@ -303,8 +303,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     // The dev memory parses a subset of the sources: it reads its own files.
     onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
     onMisses: (count) => void (count >= LARGE_PARSE && largeWork()),
-    // The aside worker lists the output folder after the files it was sent; with none, it then ends (at
-    // 10,000 posts a cold build's peak memory was 25 MB higher with it idle to the end).
+    // The aside worker lists the output folder after the files it was sent; with none, it ends once it has
+    // (its thread and heap are not needed for the rest of a long build).
     aside, onAsked: (count) => {
       void listOutput()
       if (count === 0) aside?.stop()
