@@ -46,6 +46,18 @@ export function bundleFile(name: keyof typeof bundles, file: string): string | u
 }
 
 /**
+ * A worker thread's module: its entry point in the CLI bundle when that is
+ * current (as the CLI is), else the compiled module in `.build/src/workers/`
+ * (also when running from the TypeScript sources, as tests do).
+ *
+ * @param file The module's file name (`parse-worker.js`, `aside-worker.js`).
+ * @returns File URL.
+ */
+export function workerModule(file: string): URL {
+  return pathToFileURL(bundleFile('cli', file) ?? join(packageRoot, '.build', 'src', 'workers', file))
+}
+
+/**
  * The URL of a bundle when it is current, else undefined (use the modules).
  * Never a bundle when running from the TypeScript sources (tests).
  *

@@ -15,9 +15,7 @@ import { hashBytes } from './emit/write.js'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { packageRoot } from './package-root.js'
-import { bundleFile } from './bundles.js'
+import { workerModule } from './bundles.js'
 import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry } from './content/parse.js'
@@ -143,9 +141,9 @@ function lazyRenderer(root: string, config: SiteConfig): BodyRenderer {
  */
 export const WORKER_HEAP_MB = 1024
 
-/** The parse worker's module: from the CLI bundle when current, else the compiled module in .build/ (also when running from the TypeScript sources, as tests do). */
+/** The parse worker's module (see workerModule). */
 function workerFile(): URL {
-  return pathToFileURL(bundleFile('cli', 'parse-worker.js') ?? join(packageRoot, '.build', 'src', 'workers', 'parse-worker.js'))
+  return workerModule('parse-worker.js')
 }
 
 /** Content hashes of the files an entry references (images), to revalidate cached entries. */

@@ -7,18 +7,15 @@
  * folder (~55 ms of system calls at 4,000 posts) while the build makes the
  * site graph and the routes. A one-post edit of a 4,000-post blog spent ~80
  * ms on its one file, most of it loading the Markdown stack, and ~60 ms
- * listing the output folder. (A build with nothing to parse asks for the
- * listing at once, and waits for it.)
+ * listing the output folder. (A build where nothing changed asks for the
+ * listing at once, and waits for it behind the preload.)
  *
  * Whatever the thread cannot do (it does not start, crashes, or exits), the
  * build does itself: the listing is made in this thread, and a file sent
  * aside is parsed here (AsideUnavailable). So the output never depends on it.
  */
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { bundleFile } from '../bundles.js'
-import { packageRoot } from '../package-root.js'
+import { workerModule } from '../bundles.js'
 import { scanOutput, stateOf, type DiskState, type FlatListing } from '../emit/scan.js'
 import type { ParseSetup, ParseTask } from './parse-task.js'
 
@@ -57,9 +54,9 @@ export interface Aside {
   stop(): void
 }
 
-/** The aside worker's module: from the CLI bundle when current (as the CLI is), else from the modules. */
+/** The aside worker's module (see workerModule). */
 export function asideWorkerFile(): URL {
-  return pathToFileURL(bundleFile('cli', 'aside-worker.js') ?? join(packageRoot, '.build', 'src', 'workers', 'aside-worker.js'))
+  return workerModule('aside-worker.js')
 }
 
 /**
