@@ -330,7 +330,13 @@ export function recordKey(record: Pick<CacheRecord, 'hash' | 'assets'>): string 
  */
 class CacheFile {
   constructor(readonly fd: number, readonly name: string, readonly tailsEnd: number) {
-    closeWhenUnused.register(this, fd)
+    closeWhenUnused.register(this, fd, this)
+  }
+
+  /** Close it now (it is not used): the registry must then not close the number again, which may be reused. */
+  close(): void {
+    closeWhenUnused.unregister(this)
+    closeSync(this.fd)
   }
 
   /** `length` bytes at `at`; throws when the file is shorter than it was when opened. */
@@ -392,7 +398,12 @@ function openCacheFile(dir: string, name: string, magic: Buffer): { file: CacheF
     const indexAt = Number(header.readBigUInt64LE(16))
     if (indexAt < HEADER || indexAt > size) return fail('the index is outside the file')
     const file = new CacheFile(fd, name, indexAt)
-    return { file, index: file.read(indexAt, size - indexAt) }
+    try {
+      return { file, index: file.read(indexAt, size - indexAt) }
+    } catch (error) {
+      file.close()
+      return (error as Error).message
+    }
   } catch (error) {
     return fail((error as Error).message)
   }
@@ -651,6 +662,7 @@ export class EntryCacheWriter {
 
   /** Drop the temp files (after an error); the old cache, if any, stays. */
   abort(): void {
+    this.written?.close()
     this.written = undefined
     this.close()
     rmSync(this.tmp, { force: true })
