@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import pc from 'picocolors'
 import type { Io } from './main.js'
 import { parseCommand } from './args.js'
-import { plain } from './report.js'
+import { plain } from '../report/format.js'
 
 /** Help text of `inkstone dev`. */
 export const devHelp = `Usage: inkstone dev [root] [options]

@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import pc from 'picocolors'
 import { build } from '../build.js'
-import { formatReport, type Paint } from './report.js'
+import { formatReport, type Paint } from '../report/format.js'
 import { parseCommand } from './args.js'
 
 /** Text of `inkstone --help`. */

@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path'
 import pc from 'picocolors'
 import type { Io } from './main.js'
 import { parseCommand } from './args.js'
-import { plain } from './report.js'
+import { plain } from '../report/format.js'
 import { loadConfig } from '../config/load.js'
 import { openBrowser, parsePort } from './dev.js'
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem } from '../types.js'
-import { codeFrame } from '../cli/report.js'
+import { codeFrame } from '../report/format.js'
 import { hintFor } from '../messages.js'
 
 /** One problem as the overlay shows it. */

@@ -1,0 +1,106 @@
+/**
+ * The package as a user's script reaches it: `import … from 'inkstone'` in a folder whose
+ * node_modules/inkstone is this repository (as `npm install` would make it), resolved by Node through
+ * package.json `exports` to the compiled files, and type-checked through its `types`.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { repo } from '../helpers/cli.js'
+import { tempDir } from '../helpers/tree.js'
+
+let dir: string
+
+/** Write a file, making its folders. */
+function put(path: string, text: string): void {
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, text)
+}
+
+beforeAll(() => {
+  dir = tempDir('api')
+  mkdirSync(join(dir, 'node_modules'))
+  symlinkSync(repo, join(dir, 'node_modules', 'inkstone'), 'dir')
+  put(join(dir, 'package.json'), JSON.stringify({ name: 'a-user-script', private: true, type: 'module' }))
+  const site = join(dir, 'site')
+  put(join(site, 'content', 'site.yaml'), 'title: API 小站\nurl: https://api.example/\nupdated_from_git: false\nhighlight: false\n')
+  put(join(site, 'content', 'posts', 'first.md'), '---\ntitle: 第一篇\ndate: 2024-03-01 10:00\ntags: [笔记]\n---\n\n正文，**加粗**。\n')
+  put(join(site, 'content', 'posts', 'draft.md'), '---\ntitle: 草稿\ndate: 2024-03-02\ndraft: true\n---\n\n还没写完。\n')
+  put(join(site, 'content', 'posts', 'broken.md'), '---\ntitle: 第二篇\ndate: 2024-03-03\n---\n\n![missing](./nowhere.png)\n')
+})
+
+function node(script: string): { code: number | null; stdout: string; stderr: string } {
+  put(join(dir, 'script.mjs'), script)
+  const run = spawnSync(process.execPath, [join(dir, 'script.mjs')], { cwd: dir, encoding: 'utf8' })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe("import 'inkstone'", () => {
+  it('loads a site without rendering it: config, graph and problems', () => {
+    const run = node(`
+import { loadSite, formatReport } from 'inkstone'
+const site = await loadSite({ root: 'site', now: Date.parse('2025-01-01T00:00:00Z'), cache: false })
+console.log(JSON.stringify({
+  ok: site.ok,
+  title: site.config.title,
+  posts: site.graph.posts.map((p) => p.entry.matter.title),
+  tags: site.graph.tags.map((t) => t.name),
+  report: formatReport(site.problems, 'site')
+}))
+`)
+    expect(run.stderr).toBe('')
+    const got = JSON.parse(run.stdout)
+    expect(got.ok).toBe(false)
+    expect(got.title).toBe('API 小站')
+    // Newest first; the draft is left out.
+    expect(got.posts).toEqual(['第二篇', '第一篇'])
+    expect(got.tags).toEqual(['笔记'])
+    expect(got.report).toMatch(/^content\/posts\/broken\.md:6:1: error: Image `\.\/nowhere\.png` does not exist .*\[missing-image\]$/m)
+  })
+
+  it('builds a site into its output folder; a build with an error writes nothing', () => {
+    const run = node(`
+import { build } from 'inkstone'
+import { existsSync, rmSync } from 'node:fs'
+const now = Date.parse('2025-01-01T00:00:00Z')
+const failed = await build({ root: 'site', outDir: 'out', now, cache: false })
+const wroteOnFailure = existsSync('out')
+rmSync('site/content/posts/broken.md')
+const built = await build({ root: 'site', outDir: 'out', now, cache: false, drafts: true })
+console.log(JSON.stringify({ failed: failed.ok, wroteOnFailure, built: built.ok, posts: built.stats.posts }))
+`)
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ failed: false, wroteOnFailure: false, built: true, posts: 2 })
+    expect(readFileSync(join(dir, 'out', 'posts', 'first', 'index.html'), 'utf8')).toContain('<strong>加粗</strong>')
+    expect(existsSync(join(dir, 'out', 'posts', 'draft', 'index.html'))).toBe(true)
+  })
+
+  it('gives a theme its JSX factory (inkstone/jsx) and its types, checked by tsc', () => {
+    put(join(dir, 'theme.tsx'), `
+import { h, Fragment, RawHtml } from 'inkstone/jsx'
+import type { Theme, PageView, PostPageView } from 'inkstone'
+void Fragment
+function Post(props: { view: PostPageView }) {
+  return <article><h1>{props.view.post.title}</h1><RawHtml html={props.view.post.bodyHtml} /></article>
+}
+export const theme: Theme = {
+  render: (view: PageView) => ({ type: 'root', children: [view.kind === 'post' ? (Post({ view }) as never) : (<p>{view.head.title}</p> as never)] }),
+  assets: {}
+}
+`)
+    put(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, jsx: 'react', jsxFactory: 'h', jsxFragmentFactory: 'Fragment', types: [] },
+      files: ['theme.tsx']
+    }))
+    const tsc = spawnSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' })
+    expect(tsc.stdout + tsc.stderr).toBe('')
+    expect(tsc.status).toBe(0)
+    // And the same factory runs: a JSX element is a hast element.
+    const run = node(`
+import { h } from 'inkstone/jsx'
+console.log(JSON.stringify(h('p', { class: 'x' }, 'text')))
+`)
+    expect(JSON.parse(run.stdout)).toEqual({ type: 'element', tagName: 'p', properties: { className: ['x'] }, children: [{ type: 'text', value: 'text' }] })
+  })
+})
