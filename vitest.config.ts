@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/bench/work/**'],
+    // Fails the run when .build/ (which the CLI, the workers and several tests load) is older than src/.
+    globalSetup: ['tests/setup/compiled.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests spawn builds and servers; two cores.
