@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { fileHash } from './util/file-hash.js'
-import { hashBytes } from './emit/write.js'
+import { hashBytes } from './util/hash.js'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'

@@ -7,14 +7,13 @@
  * follow the reader's order: author, title and dates, contents, body, then
  * license, support, column, neighbours and comments.
  */
-import { h, Fragment, RawHtml } from '../src/render/jsx.js'
+import { h, Fragment, RawHtml } from 'inkstone/jsx'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings
-} from '../src/render/view-types.js'
-import type { TocItem } from '../src/types.js'
-import { fill } from '../src/render/strings.js'
+  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings, TocItem
+} from 'inkstone/theme'
+import { fill } from 'inkstone/theme'
 import { css } from './style.js'
 import { script } from './script.js'
 

@@ -3,7 +3,7 @@
  * Markdown stage's body styles (`src/markdown/markdown-css.ts`) folded in, and a
  * light minifier so the whole thing stays well under 30 KB.
  */
-import { markdownCss } from '../src/markdown/markdown-css.js'
+import { markdownCss } from 'inkstone/theme'
 
 /** Light and dark palettes; `data-theme` (set before paint) wins over the system preference. */
 const light = '--bg:#fbfaf7;--fg:#1f2328;--muted:#5c6168;--line:#e4e0d8;--card:#f4f1ea;--accent:#b2332b;--accent-bg:#f7e7e3;--code:#fff;--shadow:0 1px 2px rgb(0 0 0/.04),0 4px 16px rgb(0 0 0/.05)'

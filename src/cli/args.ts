@@ -3,7 +3,7 @@
  * the usage errors (exit code 2) every command words the same way.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import pc from 'picocolors'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { plain } from '../report/format.js'
 

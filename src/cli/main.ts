@@ -8,6 +8,7 @@ import pc from 'picocolors'
 import { build } from '../build.js'
 import { formatReport, type Paint } from '../report/format.js'
 import { parseCommand } from './args.js'
+import type { Io } from './io.js'
 
 /** Text of `inkstone --help`. */
 export const help = `Inkstone (砚): a static site generator for personal blogs.
@@ -35,14 +36,6 @@ const commands: Record<'dev' | 'serve' | 'new', () => Promise<{ run: (argv: stri
   dev: () => import('./dev.js'),
   serve: () => import('./serve.js'),
   new: () => import('./new.js')
-}
-
-/** Where output goes (injected in tests). */
-export interface Io {
-  out: (text: string) => void
-  err: (text: string) => void
-  isTTY: boolean
-  now: () => number
 }
 
 const defaultIo: Io = {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import pc from 'picocolors'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { plain } from '../report/format.js'
 import { loadConfig } from '../config/load.js'

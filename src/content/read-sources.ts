@@ -14,7 +14,7 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs'
 import { sep } from 'node:path'
-import { hashBytes } from '../emit/write.js'
+import { hashBytes } from '../util/hash.js'
 import type { SourceRef } from './discover.js'
 
 /** How long before the last build a file must have last changed for its recorded stat to be trusted (ms). */

@@ -3,7 +3,6 @@
  * (temp file + rename, so no reader sees half a file), remove files that no
  * longer belong to the site, and never write outside the output folder.
  */
-import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
 import { rm, rmdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
@@ -11,6 +10,7 @@ import type { OutputFile } from '../types.js'
 import { isContained } from '../site/urls.js'
 import type { Manifest, ManifestEntry } from './manifest.js'
 import type { DiskState } from './scan.js'
+import { hashBytes } from '../util/hash.js'
 
 /** What emit did. */
 export interface EmitResult {
@@ -18,16 +18,6 @@ export interface EmitResult {
   unchanged: number
   removed: number
   manifest: Manifest
-}
-
-/**
- * Hash bytes the way the manifest does.
- *
- * @param data Bytes or text.
- * @returns Hex digest.
- */
-export function hashBytes(data: Uint8Array | string): string {
-  return createHash('sha1').update(data).digest('hex')
 }
 
 /** A file staged by StagedEmit: its temp file waits beside the target for commit. */

@@ -3,7 +3,7 @@
  */
 import { x } from 'xastscript'
 import type { Element, ElementContent } from 'xast'
-import type { FeedDoc, FeedItem } from './feeds.js'
+import type { FeedDoc, FeedItem } from './feed-doc.js'
 import { attr, preserialized, serialize, text } from './xml.js'
 
 /**

@@ -2,7 +2,7 @@
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Strings are cleaned of
  * the characters XML forbids too, so every format carries the same text.
  */
-import type { FeedDoc } from './feeds.js'
+import type { FeedDoc } from './feed-doc.js'
 import { cleanXmlText } from './xml.js'
 
 /**

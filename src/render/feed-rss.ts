@@ -6,7 +6,7 @@
 import { x } from 'xastscript'
 import type { SiteDate } from '../types.js'
 import type { ElementContent } from 'xast'
-import type { FeedDoc, FeedItem } from './feeds.js'
+import type { FeedDoc, FeedItem } from './feed-doc.js'
 import { attr, preserialized, serialize, text } from './xml.js'
 import { mediaType } from './feed-atom.js'
 

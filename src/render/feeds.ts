@@ -21,39 +21,7 @@ import { feedPaths, feedScopes, type FeedScope } from './feed-paths.js'
 import { atomFeed } from './feed-atom.js'
 import { rssFeed } from './feed-rss.js'
 import { jsonFeed } from './feed-json.js'
-
-/** One entry of a feed, every URL absolute. */
-export interface FeedItem {
-  id: string
-  url: string
-  title: string
-  published: SiteDate
-  updated: SiteDate
-  /** Full body HTML (only when `feed.full_content`). */
-  contentHtml?: string
-  summaryHtml: string
-  summaryText: string
-  tags: string[]
-  image?: string
-}
-
-/** A feed, ready to be written in any format. */
-export interface FeedDoc {
-  /** Feed id: the absolute URL of the list page. */
-  id: string
-  title: string
-  description: string
-  language: string
-  /** Absolute URL of the list page. */
-  home: string
-  /** Absolute URLs of the three formats. */
-  urls: { atom: string; rss: string; json: string }
-  /** Newest entry's updated (or published) date. */
-  updated: SiteDate
-  author: { name: string; url: string; avatar?: string }
-  license?: { name: string; url?: string }
-  items: FeedItem[]
-}
+import type { FeedDoc, FeedItem } from './feed-doc.js'
 
 /** The date a post last changed: `updated`, else `date`. */
 export function modifiedOf(post: Post): SiteDate {

@@ -75,8 +75,12 @@ export async function loadTheme(root: string, cacheDir: string): Promise<LoadedT
       jsxFragment: 'Fragment',
       logLevel: 'silent',
       nodePaths: [join(packageRoot, 'node_modules')],
-      // Site templates import our JSX factory as `inkstone/jsx`.
-      alias: { 'inkstone/jsx': join(packageRoot, '.build', 'src', 'render', 'jsx.js') }
+      // Site templates import our JSX factory as `inkstone/jsx`, and the view types, `fill` and the Markdown
+      // stylesheet as `inkstone/theme` (as the built-in theme does).
+      alias: {
+        'inkstone/jsx': join(packageRoot, '.build', 'src', 'render', 'jsx.js'),
+        'inkstone/theme': join(packageRoot, '.build', 'src', 'theme.js')
+      }
     })
   } catch (error) {
     const failure = error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }

@@ -5,8 +5,8 @@
  * files are hashed on every rebuild. Content, not mtime, is what the hash
  * says: the memo only saves reading a file whose stat has not changed since.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
+import { hashBytes } from './hash.js'
 
 const memo = new Map<string, { size: number; mtimeMs: number; hash: string }>()
 
@@ -27,7 +27,7 @@ export function fileHash(path: string): { hash: string; size: number } | undefin
   } catch {
     return undefined
   }
-  const entry = { size: data.byteLength, mtimeMs: s.mtimeMs, hash: createHash('sha1').update(data).digest('hex') }
+  const entry = { size: data.byteLength, mtimeMs: s.mtimeMs, hash: hashBytes(data) }
   if (memo.size > 50_000) memo.clear()
   memo.set(path, entry)
   return entry

@@ -4,7 +4,7 @@
  * package.json `exports` to the compiled files, and type-checked through its `types`.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repo } from '../helpers/cli.js'
@@ -102,5 +102,30 @@ import { h } from 'inkstone/jsx'
 console.log(JSON.stringify(h('p', { class: 'x' }, 'text')))
 `)
     expect(JSON.parse(run.stdout)).toEqual({ type: 'element', tagName: 'p', properties: { className: ['x'] }, children: [{ type: 'text', value: 'text' }] })
+  })
+
+  it("bundles a site's own theme that imports inkstone/jsx and inkstone/theme", () => {
+    const site = join(dir, 'themed')
+    put(join(site, 'content', 'site.yaml'), 'title: Themed\nurl: https://themed.example/\nupdated_from_git: false\nlanguage: en\n')
+    put(join(site, 'content', 'posts', 'one.md'), '---\ntitle: One\ndate: 2024-03-01\n---\n\nBody.\n')
+    put(join(site, 'templates', 'index.tsx'), `
+import { h, Fragment } from 'inkstone/jsx'
+import { fill, markdownCss, type PageView, type Theme } from 'inkstone/theme'
+void Fragment
+export const theme: Theme = {
+  render: (view: PageView) => ({ type: 'root', children: [<p id="note">{fill(view.site.strings.posts, { n: 7 })}</p> as never] }),
+  assets: { 'assets/theme.css': markdownCss }
+}
+`)
+    const run = node(`
+import { build } from 'inkstone'
+const result = await build({ root: 'themed', outDir: 'themed-out', now: Date.parse('2025-01-01T00:00:00Z'), cache: false })
+console.log(JSON.stringify({ ok: result.ok, problems: result.problems }))
+`)
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, problems: [] })
+    expect(readFileSync(join(dir, 'themed-out', 'index.html'), 'utf8')).toContain('<p id="note">7 posts</p>')
+    const css = readdirSync(join(dir, 'themed-out', 'assets')).find((name) => /^theme\.[0-9a-f]{8}\.css$/.test(name))
+    expect(readFileSync(join(dir, 'themed-out', 'assets', css!), 'utf8')).toContain('.markdown-alert')
   })
 })

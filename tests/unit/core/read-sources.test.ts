@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { RACY_MS, UNREADABLE, readSources, type LastSources } from '../../../src/content/read-sources.js'
 import type { SourceRef } from '../../../src/content/discover.js'
-import { hashBytes } from '../../../src/emit/write.js'
+import { hashBytes } from '../../../src/util/hash.js'
 import { tempDir } from '../../helpers/tree.js'
 
 function site(files: Record<string, string>): { root: string; sources: SourceRef[] } {
