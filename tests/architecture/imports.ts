@@ -103,8 +103,8 @@ export const layers: Array<{ name: string; modules: RegExp }> = [
   { name: 'base (types, catalog, util, cache, report)', modules: /^src\/(types\.ts|messages\.ts|package-root\.ts|bundles\.ts|util\/|cache\/|report\/)/ },
   { name: 'config', modules: /^src\/config\// },
   { name: 'content', modules: /^src\/content\// },
-  { name: 'git', modules: /^src\/git\// },
   { name: 'markdown', modules: /^src\/markdown\// },
+  { name: 'git', modules: /^src\/git\// },
   { name: 'site', modules: /^src\/site\// },
   // The built-in theme is a theme like a site's own: it renders views, through the package's theme surface.
   { name: 'render (and themes)', modules: /^(src\/render\/|src\/theme\.ts$|templates\/)/ },
