@@ -172,8 +172,8 @@ function excerptKey(entry: Entry): string {
  * are the last build's except views that show a changed body. Then a route
  * (or feed, sitemap...) reading none of those (Route.reads,
  * GeneratedFile.reads) has the last build's view hash, and neither its view
- * nor the hash needs making: a one-post edit of a 4,000-post blog makes ~10
- * views instead of ~6,000.
+ * nor the hash needs making: a one-post edit makes only the views that show
+ * the post's body, not one per page of the site.
  *
  * @param manifest The last build's manifest.
  * @param basis This build's context, sources with facts, and route options.
@@ -228,9 +228,9 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const problems: Problem[] = []
   let last = performance.now()
   const mark = (stage: string): void => {
-    const now = performance.now()
-    options.onTiming?.(stage, now - last)
-    last = now
+    const at = performance.now()
+    options.onTiming?.(stage, at - last)
+    last = at
   }
   const emptyStats = noStats()
   let large = false
@@ -430,7 +430,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('scan output')
   const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
   let made = 0
-  const settle = (file: OutputFile, view?: string): OutputFile => {
+  const handOff = (file: OutputFile, view?: string): OutputFile => {
     if (file.kind === 'bytes' && ++made === LARGE_OUTPUT) largeWork()
     if (!staging) return file
     staging.stage(file, view)
@@ -438,13 +438,13 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   }
   let rendered
   try {
-    for (let i = 0; i < files.length; i++) files[i] = settle(files[i])
+    for (let i = 0; i < files.length; i++) files[i] = handOff(files[i])
     // The tool's code is part of every view hash: a new renderer version re-renders every page.
-    rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk, settle, known)
+    rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk, handOff, known)
     problems.push(...rendered.problems)
     files.push(...rendered.files)
     mark('render')
-    const published = generatedOutputs(generated, manifest.files, onDisk, known, settle)
+    const published = generatedOutputs(generated, manifest.files, onDisk, known, handOff)
     files.push(...published.files)
     for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
     mark('feeds+sitemap')

@@ -2,9 +2,8 @@
  * The esbuild bundles `npm run compile` makes in `.build/bundle/` (see
  * make-bundles.ts): the CLI, and the Markdown stack it loads when a file
  * needs parsing. Node loads one big file much faster than hundreds of
- * modules (measured on our machines: the CLI in ~47 ms instead of ~110 ms,
- * the Markdown stack in ~31 ms instead of ~185 ms), and every build pays
- * for the first, every parse for the second.
+ * modules (figures in the README), and every build pays for the first,
+ * every parse for the second.
  *
  * A bundle is used only when its stamp says it was made from exactly this
  * tool (code, lockfile, version: toolDigestOf), so a `tsc` without the

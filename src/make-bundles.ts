@@ -30,8 +30,8 @@ const markdownApart: Plugin = {
 
 /**
  * gray-matter loads js-yaml 3 for its default YAML engine, and js-yaml loads
- * esprima (280 KB) for its `!!js/function` type: ~12 ms of every build's
- * start. We never use that engine (front-matter.ts hands gray-matter the
+ * esprima for its `!!js/function` type, which every build's start would
+ * load. We never use that engine (front-matter.ts hands gray-matter the
  * yaml package, which gives key positions), so the CLI bundle gets a stand-in
  * that fails loudly if it is ever called.
  */

@@ -81,9 +81,10 @@ export interface ParseInput {
 export const ASIDE_FILES = 16
 
 /**
- * Files to parse per worker before a worker pays for itself. Starting a
- * worker and loading unified + plugins in it costs ~0.3 s of CPU; parsing a
- * post costs ~4 ms, so below ~100 files per worker one thread is as fast.
+ * Files to parse per worker before a worker pays for itself: starting a
+ * worker and loading unified and its plugins in it costs about as much CPU
+ * as parsing this many posts (figures in tests/bench/README.md), so with
+ * fewer files per worker one thread is as fast.
  */
 export const FILES_PER_WORKER = 100
 
@@ -134,10 +135,10 @@ function lazyRenderer(root: string, config: SiteConfig): BodyRenderer {
  * The old-generation heap limit of a parse worker, in MB. Not to bound a
  * post (one needs a few tens of MB), but because V8 sizes its heap growth by
  * the limit: with the default (a quarter of the machine's memory, several
- * GB) each worker let its heap grow to 100–140 MB of mostly garbage before
- * collecting; with a limit of at most 1 GB it stays under ~80 MB, for about
- * the same CPU time. At 2,000 posts and 2 workers the parse's peak RSS went
- * from 350–390 MB to 290–300 MB.
+ * GB) each worker let its heap grow large with garbage before collecting;
+ * with a limit of at most 1 GB it collects sooner, for about the same CPU
+ * time, and the parse's peak memory is lower (figures in
+ * tests/bench/README.md).
  */
 export const WORKER_HEAP_MB = 1024
 

@@ -28,7 +28,7 @@ function lockDigest(): string {
 
 /**
  * Path and contents of every compiled file of the tool, the built-in theme
- * included (~100 files, ~1 MB, a few ms). Contents, not mtimes: CI compiles afresh on every run (`npm ci`
+ * included. Contents, not mtimes: CI compiles afresh on every run (`npm ci`
  * runs `prepare`), and a cache keyed on mtimes would never hit there.
  */
 function codeDigest(): string {
@@ -56,7 +56,7 @@ function codeDigest(): string {
 /**
  * Where the digest is kept for the process. Global, not module state: bin/
  * computes it to check the CLI bundle's stamp, and the bundle then has its
- * own copy of this module; hashing the code twice would cost ~7 ms.
+ * own copy of this module, and the code is hashed once.
  */
 const memo = Symbol.for('inkstone.toolDigest')
 const store = globalThis as { [memo]?: string }

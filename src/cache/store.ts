@@ -19,23 +19,22 @@
  * file; chunks that do not fill the index exactly, or a tail outside the
  * tails, mean a corrupt one.
  *
- * A read reads the header and the index only (~6 MB of a 4,000-post blog's
- * ~50 MB) and keeps the file open: a body's tail is read when the body's HTML
- * or code blocks are (a one-post edit reads a dozen). Reading the whole file
- * cost a one-post edit ~25 ms, and the 50 MB buffer a full garbage
- * collection.
+ * A read reads the header and the index only (a small part of the file:
+ * the bodies are most of it) and keeps the file open: a body's tail is read
+ * when the body's HTML or code blocks are (a one-post edit reads a dozen).
+ * Reading the whole file would cost a one-post edit the read and a buffer
+ * as large as the cache to collect.
  *
  * The delta (magic `INKD\0\0\0\x05`, same layout, the id being that of the
  * base it applies to) holds the records that differ from the base's. A build
- * that re-parses a few files (edited or new) writes only the delta:
- * rewriting the base of a 4,000-post blog cost a one-post edit 60–100 ms of
- * its ~1 s (measured in turn with and without the delta). A build that
+ * that re-parses a few files (edited or new) writes only the delta, not
+ * the whole base again (figures in tests/bench/README.md). A build that
  * changes many files, or drops a file the base has, writes a new base and
  * removes the delta (see deltaBase in parse-entries.ts). A delta made for
  * another base (or digest) is stale: ignored, and replaced by the next write.
  *
  * Files are written record by record (EntryCacheWriter): tails go to the
- * file as they come, heads (~1.5 KB an entry) to a temp file copied after
+ * file as they come, heads to a temp file copied after
  * them as the index, so a build never holds a second copy of its entries to
  * write the cache.
  */
@@ -82,15 +81,15 @@ export function recordBytes(record: CacheRecord): Uint8Array {
 const LENGTHS = 16
 
 /** The lengths whole entry bytes start with, or undefined when they do not add up to the bytes' length. */
-function lengthsOf(view: Buffer): { now: number; later: number; html: number; memo: number; head: number } | undefined {
+function lengthsOf(view: Buffer): { entry: number; later: number; html: number; memo: number; head: number } | undefined {
   if (view.length < LENGTHS) return undefined
-  const now = view.readUInt32LE(0)
+  const entry = view.readUInt32LE(0)
   const later = view.readUInt32LE(4)
   const html = view.readUInt32LE(8)
   const memo = view.readUInt32LE(12)
-  const head = LENGTHS + now + later
+  const head = LENGTHS + entry + later
   if (head + html + memo !== view.length) return undefined
-  return { now, later, html, memo, head }
+  return { entry, later, html, memo, head }
 }
 
 /** Views of an entry's bytes: the entry, its later parts, and its tail (HTML, code memo) or where to read it. */
@@ -108,19 +107,19 @@ function partsOf(bytes: Uint8Array, tail?: () => Buffer): Parts | undefined {
     const n = lengthsOf(view)
     if (!n) return undefined
     return {
-      entry: view.subarray(LENGTHS, LENGTHS + n.now),
-      later: view.subarray(LENGTHS + n.now, n.head),
+      entry: view.subarray(LENGTHS, LENGTHS + n.entry),
+      later: view.subarray(LENGTHS + n.entry, n.head),
       html: view.subarray(n.head, n.head + n.html),
       memo: () => view.subarray(n.head + n.html)
     }
   }
   if (view.length < LENGTHS) return undefined
-  const now = view.readUInt32LE(0)
+  const entry = view.readUInt32LE(0)
   const html = view.readUInt32LE(8)
-  if (LENGTHS + now > view.length) return undefined
+  if (LENGTHS + entry > view.length) return undefined
   return {
-    entry: view.subarray(LENGTHS, LENGTHS + now),
-    later: view.subarray(LENGTHS + now),
+    entry: view.subarray(LENGTHS, LENGTHS + entry),
+    later: view.subarray(LENGTHS + entry),
     html: () => tail().subarray(0, html),
     memo: () => tail().subarray(html)
   }
@@ -163,9 +162,9 @@ function laterOf(body: RenderedBody): Later {
 }
 
 /**
- * Accessors of a cached body, the same functions for every body: defining
- * them costs a few ms for 4,000 entries, where a closure per entry cost ~11
- * ms for the HTML alone. Own and enumerable, so the body reads, copies and
+ * Accessors of a cached body, the same functions for every body, not a
+ * closure per entry (thousands of them, made on every build that reads the
+ * cache). Own and enumerable, so the body reads, copies and
  * compares like a plain one.
  */
 const cachedBodyAccessors: PropertyDescriptorMap = {
@@ -200,9 +199,7 @@ for (const key of LATER) {
  * The entry serialised by entryBytes. Its body's HTML stays UTF-8 bytes
  * until it is read, and its excerpts, headings and table of contents stay
  * serialised until one of them is: a build that renders a few pages reads a
- * few bodies. (Decoding all 4,000 bodies of a blog cost a one-post edit ~80
- * ms of deserialising and collecting garbage; deserialising every excerpt
- * and heading list, ~35 ms more, measured in turn with and without.)
+ * few bodies, not every body of the site (figures in tests/bench/README.md).
  *
  * @param bytes Serialised entry (entryBytes), or its head when `tail` is given.
  * @param tail Reads the tail (a record read from a cache file).
@@ -226,8 +223,8 @@ export function entryFromBytes(bytes: Uint8Array, tail?: () => Buffer): Entry | 
 /**
  * Let an entry made from bytes in memory (a worker's, a parse's) read its
  * body's HTML from the cache file those bytes were just written to, and
- * drop them: a cold build of 10,000 posts otherwise holds every entry's
- * bytes (~70 MB with highlighting off) to its end, where its memory peaks.
+ * drop them: a cold build otherwise holds every entry's bytes to its end,
+ * where its memory peaks.
  * An entry not made by entryFromBytes, or already reading from a file, is
  * left as it is.
  *
@@ -275,19 +272,19 @@ export function codeMemoOf(bytes: Uint8Array, tail?: () => Buffer): Map<string, 
  */
 export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> = []): Uint8Array {
   const { html, excerptHtml, excerptText, headings, toc, ...rest } = entry.body
-  const now = serialize({ ...entry, body: rest })
+  const first = serialize({ ...entry, body: rest })
   const later = serialize({ excerptHtml, excerptText, headings, toc } satisfies Later)
   const htmlLength = Buffer.byteLength(html, 'utf8')
   const memo = code.length > 0 ? JSON.stringify(code) : ''
   const memoLength = Buffer.byteLength(memo, 'utf8')
-  const head = LENGTHS + now.length + later.length
+  const head = LENGTHS + first.length + later.length
   const bytes = Buffer.allocUnsafeSlow(head + htmlLength + memoLength)
-  bytes.writeUInt32LE(now.length, 0)
+  bytes.writeUInt32LE(first.length, 0)
   bytes.writeUInt32LE(later.length, 4)
   bytes.writeUInt32LE(htmlLength, 8)
   bytes.writeUInt32LE(memoLength, 12)
-  now.copy(bytes, LENGTHS)
-  later.copy(bytes, LENGTHS + now.length)
+  first.copy(bytes, LENGTHS)
+  later.copy(bytes, LENGTHS + first.length)
   bytes.write(html, head, 'utf8')
   bytes.write(memo, head + htmlLength, 'utf8')
   return bytes
@@ -525,8 +522,8 @@ class Appender {
  * renamed over the old one by commit() (so a crash mid-write leaves the old
  * cache or none, never half a file). Records are written in the order they
  * are added: each tail at once, each head to a second temp file, copied
- * after the tails as the index by commit() (so the heads, ~15 MB at 10,000
- * posts, are not held in memory either).
+ * after the tails as the index by commit() (so the heads are not held in
+ * memory either).
  */
 export class EntryCacheWriter {
   private readonly target: string

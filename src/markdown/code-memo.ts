@@ -1,16 +1,16 @@
 /**
  * Highlighted code blocks remembered from the last parse of a file, so that
  * parsing it again after a prose edit does not start Shiki. Starting it
- * (WASM, themes) and compiling a grammar's regular expressions cost a
- * one-post edit of a 4,000-post blog ~170 ms of its ~0.9 s, while the
+ * (WASM, themes) and compiling a grammar's regular expressions is most of
+ * what parsing a post with code costs, while the
  * block's highlighting is a pure function of its language and text (the
  * themes and Shiki's version are part of the tool digest, which keys the
  * whole cache).
  *
  * A block is kept as the hast Shiki made for it, in a compact JSON form
  * (elements as `[tag, properties index, ...children]`, text as strings,
- * each distinct properties object once): about 8 bytes a token instead of
- * the ~60 of its HTML.
+ * each distinct properties object once): a fraction of the size of its
+ * HTML.
  */
 import { createHash } from 'node:crypto'
 import type { Element, ElementContent, Properties } from 'hast'

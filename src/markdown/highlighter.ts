@@ -16,12 +16,12 @@ let pending: Promise<Highlighter> | undefined
 
 /**
  * The shared highlighter. Oniguruma (WASM) rather than the JavaScript regex
- * engine: ~80 ms more to start once per worker, but every grammar works
- * exactly as in VS Code and highlighting measured ~1.5× faster on TypeScript.
+ * engine: slower to start, once per worker, but every grammar works exactly
+ * as in VS Code, and it highlighted faster (tests/bench/README.md).
  */
 export function getHighlighter(): Promise<Highlighter> {
   // Shiki itself is imported here, not at the top: a parse whose code blocks
-  // all come from the memo (code-memo.ts) never loads it (~270 KB of code).
+  // all come from the memo (code-memo.ts) never loads its code.
   pending ??= import('shiki').then(({ createHighlighter, createOnigurumaEngine }) =>
     createHighlighter({
       themes: [themes.light, themes.dark],

@@ -16,7 +16,7 @@ const mathClasses = new Set(['language-math', 'math-inline', 'math-display'])
 
 /**
  * rehype-katex's transformer, imported on first use: KaTeX and the HTML
- * parser rehype-katex brings are half of the Markdown stack's code (~750 KB),
+ * parser rehype-katex brings are a large part of the Markdown stack's code,
  * and most posts have no math.
  */
 let katex: Promise<(tree: Root, file: VFile) => void> | undefined

@@ -54,7 +54,7 @@ function textFile(outPath: string, text: () => string, reads: () => readonly str
  * @param previous The last build's manifest entries.
  * @param onDisk The output folder now.
  * @param known The key of a file when it is known without making it (the last build's; see Route.reads), else undefined.
- * @param settle What to do with each file and its key as soon as it is made (the build streams it to disk,
+ * @param handOff What to do with each file and its key as soon as it is made (the build streams it to disk,
  *   so that the feeds' bytes are not all held at once); returns what to keep.
  * @returns Output files and the key of each (kept in the manifest).
  */
@@ -63,7 +63,7 @@ export function generatedOutputs(
   previous: Record<string, ManifestEntry>,
   onDisk: DiskState,
   known: (file: GeneratedFile) => string | undefined = () => undefined,
-  settle: (file: OutputFile, key: string) => OutputFile = (file) => file
+  handOff: (file: OutputFile, key: string) => OutputFile = (file) => file
 ): { files: OutputFile[]; views: Map<string, string> } {
   const views = new Map<string, string>()
   const files = generated.map((file) => {
@@ -72,12 +72,12 @@ export function generatedOutputs(
     const kept = knownKey === undefined ? undefined : keptFile(outPath, knownKey, previous, onDisk)
     if (kept) {
       views.set(outPath, knownKey!)
-      return settle(kept, knownKey!)
+      return handOff(kept, knownKey!)
     }
     // The tool's own code is part of the key: a changed feed writer must rewrite every feed.
     const full = `${toolDigestOf()}:${key()}`
     views.set(outPath, full)
-    return settle(keepOrMake(outPath, full, make, previous, onDisk).file, full)
+    return handOff(keepOrMake(outPath, full, make, previous, onDisk).file, full)
   })
   return { files, views }
 }

@@ -39,7 +39,7 @@ export function viewHash(view: unknown, themeDigest: string): string {
 
 /**
  * The view hash of a page view, with its site part (navigation, author, UI
- * strings: the same object on every page of a build, ~2 KB) hashed once
+ * strings: the same object on every page of a build) hashed once
  * instead of once per page.
  *
  * @param view Page view.
@@ -129,7 +129,7 @@ export function templateProblem(route: Route, error: unknown): Problem {
  * @param themeDigest Digest of the theme (part of every view hash).
  * @param previous Manifest entries of the last build (to skip unchanged routes), or nothing.
  * @param onDisk What the output folder holds now (a kept route must still be there, untouched).
- * @param settle What to do with each made file (the build streams it to disk); returns what to keep.
+ * @param handOff What to do with each made file (the build streams it to disk); returns what to keep.
  * @param known The view hash of a route when it is known without making its view (it is the last build's), else undefined.
  * @returns Files and view hashes.
  */
@@ -139,7 +139,7 @@ export function renderRoutes(
   themeDigest: string,
   previous: Record<string, ManifestEntry> = {},
   onDisk: DiskState = new Map(),
-  settle: (file: OutputFile, view: string) => OutputFile = (file) => file,
+  handOff: (file: OutputFile, view: string) => OutputFile = (file) => file,
   known: (route: Route) => string | undefined = () => undefined
 ): RenderResult {
   const files: OutputFile[] = []
@@ -155,7 +155,7 @@ export function renderRoutes(
     const knownFile = knownKey === undefined ? undefined : keptFile(route.outPath, knownKey, previous, onDisk)
     if (knownFile) {
       views.set(route.outPath, knownKey!)
-      files.push(settle(knownFile, knownKey!))
+      files.push(handOff(knownFile, knownKey!))
       skipped++
       unmade++
       continue
@@ -165,7 +165,7 @@ export function renderRoutes(
       views.set(route.outPath, vh)
       // Same view, same theme, file untouched since we wrote it: same bytes, nothing to render.
       const { file, kept } = keepOrMake(route.outPath, vh, () => renderPage(route, theme), previous, onDisk)
-      files.push(settle(file, vh))
+      files.push(handOff(file, vh))
       // The view is not needed any more: let it go (a site's views together are hundreds of MB).
       route.release()
       if (kept) skipped++

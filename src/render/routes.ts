@@ -194,7 +194,7 @@ function bodyHash(body: RenderedBody): string {
  * Give a post view its `bodyHtml` as a getter that JSON does not see. The
  * resolved body is a pure function of the body, the base path and the
  * resolved reference URLs, which `bodyKey` holds; hashing the key instead of
- * some 6 KB of HTML per post, and resolving the HTML only for pages that are
+ * the post's HTML, and resolving the HTML only for pages that are
  * rendered, is what keeps a one-post rebuild from touching every body.
  */
 function lazyBody(view: object, make: () => string): void {
