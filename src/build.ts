@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
-import { join, resolve, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
+import { createRequire } from 'node:module'
 import { problem } from './messages.js'
 import { toolDigestOf } from './cache/digest.js'
 import { contextDigest, horizonOf, inputsDigest } from './build-inputs.js'
@@ -18,7 +19,6 @@ import { excerptRead, routesOf, type Route, type RouteOptions } from './render/r
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
-import { packageRoot } from './package-root.js'
 import { StagedEmit } from './emit/write.js'
 import { hashBytes } from './util/hash.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
@@ -346,7 +346,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   let katexCss: string | undefined
   if (usesMath) {
     // Only the KaTeX rules and fonts the site's formulas use (see katex-css.ts).
-    const dist = join(packageRoot, 'node_modules', 'katex', 'dist')
+    // Wherever npm put KaTeX: beside this package, or above it when Inkstone is installed as a dependency.
+    const dist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
     const bodies = [...graph.posts.map((p) => p.entry.body), ...graph.pages.map((p) => p.entry.body)].filter((b) => b.math).map((b) => b.html)
     const subset = katexSubset(await readFile(join(dist, 'katex.min.css'), 'utf8'), bodies)
     const data = new TextEncoder().encode(subset.css)

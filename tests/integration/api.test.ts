@@ -4,7 +4,7 @@
  * package.json `exports` to the compiled files, and type-checked through its `types`.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repo } from '../helpers/cli.js'
@@ -127,5 +127,27 @@ console.log(JSON.stringify({ ok: result.ok, problems: result.problems }))
     expect(readFileSync(join(dir, 'themed-out', 'index.html'), 'utf8')).toContain('<p id="note">7 posts</p>')
     const css = readdirSync(join(dir, 'themed-out', 'assets')).find((name) => /^theme\.[0-9a-f]{8}\.css$/.test(name))
     expect(readFileSync(join(dir, 'themed-out', 'assets', css!), 'utf8')).toContain('.markdown-alert')
+  })
+})
+
+describe('installed as a dependency', () => {
+  it('runs from the files package.json ships, with its dependencies beside it (npm\'s hoisted layout)', () => {
+    // What `npm install inkstone` makes: the package's `files` (and package.json) in node_modules/inkstone,
+    // its dependencies not inside it but beside it, in the project's node_modules.
+    const project = tempDir('installed')
+    const modules = join(project, 'node_modules')
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] }
+    for (const path of ['package.json', ...pkg.files]) cpSync(join(repo, path), join(modules, 'inkstone', path), { recursive: true })
+    for (const name of readdirSync(join(repo, 'node_modules'))) {
+      if (!name.startsWith('.')) symlinkSync(join(repo, 'node_modules', name), join(modules, name))
+    }
+    const site = join(project, 'site')
+    put(join(site, 'content', 'site.yaml'), 'title: Installed\nurl: https://installed.example/\nupdated_from_git: false\n')
+    put(join(site, 'content', 'posts', 'math.md'), '---\ntitle: Math\ndate: 2024-03-01\n---\n\nEuler: $e^{i\\pi} + 1 = 0$.\n\n```js\nlet a = 1\n```\n')
+    const run = spawnSync(process.execPath, [join(modules, 'inkstone', 'bin', 'inkstone.js'), 'build', 'site'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect(run.stderr).toMatch(/^✓ 1 posts/)
+    expect(run.status).toBe(0)
+    expect(readFileSync(join(site, 'dist', 'posts', 'math', 'index.html'), 'utf8')).toContain('class="katex"')
+    expect(readdirSync(join(site, 'dist', 'assets', 'katex')).some((name) => /^katex\.[0-9a-f]{8}\.css$/.test(name))).toBe(true)
   })
 })
