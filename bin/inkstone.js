@@ -6,7 +6,7 @@ import { currentBundle } from '../.build/src/bundles.js'
 
 // Most builds change a few files: they are over before V8's optimizing compiler (TurboFan) pays for what it
 // costs both cores. So it starts off, and the build turns it back on as soon as it finds large work
-// (onLargeWork in src/cli/main.ts and src/build.ts). Measured at 4,000 posts, one edit: 0.61 -> 0.575 s.
+// (onLargeWork in src/cli/main.ts and src/build.ts). Whether it pays: tests/bench/README.md.
 if (process.argv[2] === 'build') setFlagsFromString('--no-opt')
 
 const { main } = await import(currentBundle('cli') ?? '../.build/src/cli/main.js')
