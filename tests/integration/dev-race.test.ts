@@ -7,7 +7,7 @@
  * site equal to a clean build of the same files.
  */
 import { createServer } from 'node:net'
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startDev, type DevBuild, type DevOptions, type DevSession } from '../../src/dev/session.js'
@@ -236,6 +236,34 @@ describe('inkstone dev: changes that fall between two builds', () => {
     edit(root, HELLO, '第一段', '第一段·改名时')
     settled = await settle(dev, root, async () => dev.image()!.has('posts/trip/index.html') && !dev.image()!.has('posts/voyage/index.html'))
     expect(renameBack).toBe(false)
+    expect(settled.shown).toBe(true)
+    expect(settled.diff).toEqual([])
+  })
+
+  it('new bundle folders filled right after they are made, then edited', async () => {
+    const root = copySite('basic')
+    const dev = await start(root)
+    // Like a checkout or a script: the folder, then its files a millisecond or two later (see
+    // tests/unit/dev/watch.test.ts for what the watcher alone would miss).
+    for (let i = 0; i < 20; i++) {
+      const dir = join(root, 'content/posts', `new-${i}`)
+      mkdirSync(dir)
+      writeFileSync(join(dir, 'note.txt'), `note ${i}\n`)
+      await sleep(i % 3)
+      writeFileSync(join(dir, 'data.txt'), `data ${i}\n`)
+      await sleep(i % 3)
+      writeFileSync(join(dir, 'index.md'), `---\ntitle: New ${i}\ndate: 2021-01-01\n---\n\nFirst text ${i}.\n`)
+    }
+    let settled = await settle(dev, root, async () => dev.image()!.has('posts/new-19/index.html'))
+    expect(settled.shown).toBe(true)
+    expect(settled.diff).toEqual([])
+    // Every new post is watched: an edit of each is served.
+    await sleep(100)
+    for (let i = 0; i < 20; i++) edit(root, `content/posts/new-${i}/index.md`, `First text ${i}.`, `Second text ${i}.`)
+    settled = await settle(dev, root, async () => {
+      for (let i = 0; i < 20; i++) if (!(await served(dev, `posts/new-${i}/index.html`)).includes(`Second text ${i}.`)) return false
+      return true
+    })
     expect(settled.shown).toBe(true)
     expect(settled.diff).toEqual([])
   })
