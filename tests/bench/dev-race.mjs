@@ -13,7 +13,8 @@
 //    post back. The cache in the copy is kept from run to run, as it is for a person restarting the server.
 //    --delay MS edits MS after the first 200 instead (a check of the check: with a pause, the edit is served).
 //    INKSTONE_BIN=path/to/inkstone.js runs another copy of the CLI (e.g. a snapshot from before a change).
-// Prints how many of the runs served a stale page, and the time from the edit to the page showing it.
+// Prints how many of the runs served a stale page, the time from the edit to the page showing it, and the
+// time from starting the process to the first 200.
 // Exit code 1 when any page was stale.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +33,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (k === '--wait') args.wait = Number(process.argv[++i]);
   else if (k === '--delay') args.delay = Number(process.argv[++i]);
   else if (k === '--keep') args.keep = true;
-  else if (k === '-h' || k === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')); process.exit(0); }
+  else if (k === '-h' || k === '--help') { const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1); console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n')); process.exit(0); }
   else { console.error(`unknown argument ${k}`); process.exit(2); }
 }
 const log = (m) => process.stderr.write(`[dev-race] ${m}\n`);
@@ -78,6 +79,7 @@ process.on('SIGINT', () => process.exit(130));
 log(`site copy: ${site}; ${args.runs} runs, waiting up to ${args.wait} ms for each edit`);
 let stale = 0;
 const servedAfter = [];
+const upAfter = [];
 for (let run = 1; run <= args.runs; run++) {
   const port = await freePort();
   let stderr = '';
@@ -85,10 +87,11 @@ for (let run = 1; run <= args.runs; run++) {
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const spawned = performance.now();
   let up = false;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && child.exitCode === null;) {
     const home = await get(port, base);
-    if (home?.status === 200) { up = true; break; }
+    if (home?.status === 200) { up = true; upAfter.push(performance.now() - spawned); break; }
     await sleep(2);
   }
   if (!up) { console.error(`run ${run}: the home page never answered 200\n${stderr}`); process.exit(2); }
@@ -113,5 +116,6 @@ for (let run = 1; run <= args.runs; run++) {
 }
 console.log(`inkstone dev, edit at the first 200 of the home page: ${stale} of ${args.runs} runs left a stale page (waited ${args.wait} ms each)`);
 if (servedAfter.length) console.log(`  edit → page showing it: median ${median(servedAfter).toFixed(0)} ms, min–max ${Math.min(...servedAfter).toFixed(0)}–${Math.max(...servedAfter).toFixed(0)} ms`);
+console.log(`  start (spawn → first 200 of the home page): median ${median(upAfter).toFixed(0)} ms, min–max ${Math.min(...upAfter).toFixed(0)}–${Math.max(...upAfter).toFixed(0)} ms`);
 console.log(`  load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 process.exit(stale === 0 ? 0 : 1);

@@ -136,6 +136,32 @@ describe('inkstone dev: no change is lost at start-up or when the watcher restar
     expect(logs.join('')).toContain('watcher: simulated: inotify watch lost')
   })
 
+  it('stops restarting a watcher that keeps failing (3 restarts a minute), and says so', async () => {
+    const root = copySite('basic')
+    const logs: string[] = []
+    let reportError: ((error: unknown) => void) | undefined
+    let starts = 0
+    const dev = await start(root, {
+      log: (t) => logs.push(t),
+      watch: (r, onChange, options) => {
+        reportError = options?.onError
+        return watchSite(r, onChange, options)
+      },
+      hooks: { beforeWatch: (n) => void (starts = n) }
+    })
+    for (let i = 1; i <= 3; i++) {
+      const rebuilt = nextBuild(dev)
+      reportError!(new Error(`failure ${i}`))
+      await rebuilt
+      expect(starts).toBe(1 + i)
+    }
+    reportError!(new Error('failure 4'))
+    expect(logs.join('')).toContain('the watcher keeps failing')
+    await sleep(1000)
+    await dev.idle()
+    expect(starts).toBe(4)
+  })
+
   it('serves an edit made the moment the server first answers, over HTTP, at every one of 10 starts', async () => {
     const root = copySite('basic')
     const text = readFileSync(join(root, HELLO), 'utf8')
