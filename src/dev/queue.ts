@@ -3,6 +3,8 @@
  * once no change has arrived for `quietMs` (an editor's atomic save or a
  * `git checkout` is several events in quick succession), or after `maxWaitMs`
  * at the latest. Changes that arrive while a build runs form the next batch.
+ * `add()` without paths asks for a batch all the same (an empty one: the
+ * caller knows what to read again).
  */
 
 /** Options of a build queue. */
@@ -24,6 +26,8 @@ export interface QueueOptions {
 /** A coalescing, single-flight build queue. */
 export class BuildQueue {
   private pending = new Set<string>()
+  /** A batch is asked for (by paths, or by `add()` without any). */
+  private wanted = false
   private timer: NodeJS.Timeout | undefined
   private firstAt = 0
   private running: Promise<void> | undefined
@@ -41,13 +45,14 @@ export class BuildQueue {
   batches = 0
 
   /**
-   * Add changed paths.
+   * Add changed paths; without any, ask for a batch anyway.
    *
    * @param paths Root-relative posix paths.
    */
   add(...paths: string[]): void {
     if (this.closed) return
-    if (this.pending.size === 0) this.firstAt = Date.now()
+    if (!this.wanted) this.firstAt = Date.now()
+    this.wanted = true
     for (const p of paths) this.pending.add(p)
     if (this.running) return // started again when the running build ends
     this.arm()
@@ -62,28 +67,29 @@ export class BuildQueue {
 
   private start(): void {
     this.timer = undefined
-    if (this.running || this.pending.size === 0 || this.closed) return
+    if (this.running || !this.wanted || this.closed) return
     const batch = this.pending
     this.pending = new Set()
+    this.wanted = false
     this.batches++
     this.running = this.options
       .run(batch)
       .catch((error) => this.options.onError?.(error))
       .finally(() => {
         this.running = undefined
-        if (this.pending.size > 0 && !this.closed) this.arm()
+        if (this.wanted && !this.closed) this.arm()
         else this.settle()
       })
   }
 
   private settle(): void {
-    if (this.running || this.timer || this.pending.size > 0) return
+    if (this.running || this.timer || this.wanted) return
     for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
   /** True while a batch is waiting or building. */
   get busy(): boolean {
-    return this.running !== undefined || this.timer !== undefined || this.pending.size > 0
+    return this.running !== undefined || this.timer !== undefined || this.wanted
   }
 
   /** Resolves when nothing is pending or running. */
@@ -98,6 +104,7 @@ export class BuildQueue {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
     this.pending.clear()
+    this.wanted = false
     await this.running
     for (const resolve of this.idleWaiters.splice(0)) resolve()
   }

@@ -23,6 +23,21 @@ import { overlayProblems, type OverlayProblem } from './client.js'
 import { forget, type BuildMemory } from './memory.js'
 import { PageError, type SiteImage } from '../render/site-image.js'
 
+/**
+ * Points where a test can act at an exact moment of a session (each is
+ * awaited where it may be async). Not for anything else.
+ */
+export interface DevHooks {
+  /** Before each start of the watcher: 1 at start-up, then 2, 3… at each restart. */
+  beforeWatch?: (start: number) => void | Promise<void>
+  /** After the watcher reported a path and it was queued, synchronously (the queue's quiet time has begun). */
+  reported?: (path: string, event: string) => void
+  /** Synchronously, each time build number `build` ends a stage (`parse`: every source it reads is read). */
+  stage?: (build: number, stage: string) => void
+  /** After build number `build` and before its result is served or announced. */
+  afterBuild?: (build: number) => void | Promise<void>
+}
+
 /** Options of a dev session. */
 export interface DevOptions {
   root: string
@@ -41,6 +56,9 @@ export interface DevOptions {
   log?: (text: string) => void
   paint?: Paint
   now?: () => number
+  /** The watcher to use (default watchSite; tests wrap it). */
+  watch?: typeof watchSite
+  hooks?: DevHooks
 }
 
 /** What one dev build did (the `build` event). */
@@ -65,11 +83,26 @@ export interface DevSession {
   last(): DevBuild | undefined
   /** Resolves when no build is pending or running. */
   idle(): Promise<void>
+  /** Restart the watcher (it restarts itself after an error); resolves once the new one is ready. */
+  rewatch(): Promise<void>
   close(): Promise<void>
 }
 
+/** Restarts of the watcher after errors allowed within RESTART_WINDOW_MS before it is left stopped. */
+const MAX_RESTARTS = 3
+const RESTART_WINDOW_MS = 60_000
+/** Errors of the watcher within this time are met with one restart. */
+const RESTART_DELAY_MS = 250
+
 /**
- * Start a dev session: first build, server, watcher.
+ * Start a dev session: watcher, first build, server.
+ *
+ * No change can fall between what a build reads and what the watcher
+ * reports: the watcher is ready (watching every file and folder) before any
+ * build reads a file, each start of the watcher (the first, and every
+ * restart) is followed by a build that reads everything again, and the paths
+ * reported since the last good build are read again until a build succeeds
+ * (a failed build may stop before it reads them).
  *
  * @param options Root, host, port, flags.
  * @returns The running session.
@@ -79,6 +112,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const log = options.log ?? (() => {})
   const paint = options.paint ?? plain
   const now = options.now ?? (() => Date.now())
+  const hooks = options.hooks ?? {}
   const flags = { drafts: options.drafts !== false, future: options.future !== false, baseUrl: options.baseUrl, dev: true }
   const memory: BuildMemory = {}
   const events = new EventEmitter()
@@ -88,14 +122,27 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let count = 0
   let server: SiteServer | undefined
   let image: SiteImage | undefined
+  /** The next build must read everything: the watcher (re)started, or a folder was added or removed. */
+  let readAll = false
+  /** What changed since the last good build: every path reported, and whether everything must be read. */
+  const sinceGood = new Set<string>()
+  let readAllSinceGood = false
 
   // `INKSTONE_TIMINGS=1`: the stages of every build, after its summary line.
   const timings = process.env.INKSTONE_TIMINGS ? new Map<string, number>() : undefined
-  const onTiming = timings && ((stage: string, ms: number) => void timings.set(stage, (timings.get(stage) ?? 0) + ms))
-  const runBuild = async (changed: Set<string> | undefined, structural: boolean): Promise<void> => {
+  let building = 0
+  const onTiming = (timings || hooks.stage) && ((stage: string, ms: number) => {
+    timings?.set(stage, (timings.get(stage) ?? 0) + ms)
+    hooks.stage?.(building, stage)
+  })
+  const runBuild = async (changed: Set<string>): Promise<void> => {
     const started = performance.now()
+    building = count + 1
     timings?.clear()
-    memory.changed = structural ? undefined : changed
+    readAllSinceGood ||= readAll
+    readAll = false
+    for (const path of changed) sinceGood.add(path)
+    memory.changed = readAllSinceGood ? undefined : new Set(sinceGood)
     let result: BuildResult
     try {
       result = await build({ root, flags, now: now(), cache: true, memory, lazy: true, onTiming })
@@ -105,12 +152,17 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const problem: Problem = { path: '.', reason: `Internal error: ${(error as Error).stack ?? error}`, ruleId: 'internal-error', fatal: true }
       result = { ok: false, problems: [problem], files: [], stats: noStats() }
     }
+    await hooks.afterBuild?.(building)
     const ms = performance.now() - started
-    count++
+    count = building
+    if (result.ok) {
+      sinceGood.clear()
+      readAllSinceGood = false
+    }
     if (result.ok && result.config) basePath = result.config.basePath
     if (result.ok && result.image) image = result.image
     overlay = result.ok ? [] : overlayProblems(result.problems, root)
-    const names = changed ? [...changed].sort() : []
+    const names = [...changed].sort()
     last = { number: count, ok: result.ok, ms, changed: names, result }
     const report = formatReport(result.problems, root, paint)
     if (report) log(report)
@@ -129,48 +181,100 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     events.emit('build', last)
   }
 
-  // Folder events (a bundle added, renamed or removed) make the change set uncertain: read everything.
-  let structural = false
   const queue = new BuildQueue({
     quietMs: options.quietMs,
-    run: async (changed) => {
-      const s = structural
-      structural = false
-      await runBuild(changed, s)
-    },
+    run: runBuild,
     onError: (error) => log(paint.red(`inkstone dev: ${(error as Error).message}\n`))
   })
 
-  await runBuild(undefined, true)
+  // The watcher. Each start is followed by a build that reads everything: a change made while no watcher
+  // was ready (before the first start, or between a stop and the next start) has no event of its own.
+  const watchWith = options.watch ?? watchSite
+  let watcher: SiteWatcher | undefined
+  let starts = 0
+  let closed = false
+  const onEvent = (path: string, event: string): void => {
+    // Folder events (a bundle added, renamed or removed) make the change set uncertain: read everything.
+    if (event === 'addDir' || event === 'unlinkDir') readAll = true
+    queue.add(path)
+    hooks.reported?.(path, event)
+  }
+  const startWatching = async (): Promise<void> => {
+    starts++
+    await hooks.beforeWatch?.(starts)
+    const next = await watchWith(root, onEvent, { onError: onWatchError })
+    if (closed) return next.close()
+    watcher = next
+    readAll = true
+    queue.add()
+  }
+  // After an error the watcher may have stopped watching a folder: start it again (a few times at most).
+  const restartsAt: number[] = []
+  let restartTimer: NodeJS.Timeout | undefined
+  let restarting: Promise<void> | undefined
+  const rewatch = (): Promise<void> => {
+    restarting ??= (async () => {
+      const old = watcher
+      watcher = undefined
+      await old?.close()
+      if (!closed) await startWatching()
+    })().finally(() => (restarting = undefined))
+    return restarting
+  }
+  function onWatchError(error: unknown): void {
+    log(paint.red(`inkstone dev: watcher: ${(error as Error).message}\n`))
+    if (closed || restartTimer) return
+    const at = Date.now()
+    while (restartsAt.length > 0 && at - restartsAt[0] > RESTART_WINDOW_MS) restartsAt.shift()
+    if (restartsAt.length >= MAX_RESTARTS) {
+      if (restartsAt.length === MAX_RESTARTS) log(paint.red('inkstone dev: the watcher keeps failing; changes may go unnoticed until inkstone dev is restarted\n'))
+      restartsAt.push(at)
+      return
+    }
+    restartsAt.push(at)
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined
+      // A restart already under way (the first start included) is waited for, then done again.
+      void Promise.resolve(restarting ?? startup).then(() => rewatch()).catch((failure) => log(paint.red(`inkstone dev: watcher: ${(failure as Error).message}\n`)))
+    }, RESTART_DELAY_MS)
+  }
+
+  const firstBuild = new Promise<void>((done) => events.once('build', () => done()))
+  const startup: Promise<void> = startWatching()
+  try {
+    await startup
+  } catch (error) {
+    closed = true
+    if (restartTimer) clearTimeout(restartTimer)
+    await queue.close()
+    throw error
+  }
+  // The first build follows the first start of the watcher (the queue settles after it even if it threw).
+  await Promise.race([firstBuild, queue.idle()])
   // Load the Markdown stack now, not on the first edit (a cached first build never needed it).
   const first = last?.result
   if (first?.ok && first.config && first.graph) void warmUp(root, first.config, first.graph).catch(() => undefined)
-  server = await startServer({
-    files: () => image,
-    basePath: () => basePath,
-    live: true,
-    problems: () => overlay,
-    failed: (error) => {
-      if (!(error instanceof PageError)) throw error
-      log(formatReport([error.problem], root, paint))
-      return overlayProblems([error.problem], root)
-    },
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 4000,
-    nextFreePort: options.nextFreePort !== false
-  })
-  let watcher: SiteWatcher
   try {
-    watcher = await watchSite(
-      root,
-      (path, event) => {
-        if (event === 'addDir' || event === 'unlinkDir') structural = true
-        queue.add(path)
+    server = await startServer({
+      files: () => image,
+      basePath: () => basePath,
+      live: true,
+      problems: () => overlay,
+      failed: (error) => {
+        if (!(error instanceof PageError)) throw error
+        log(formatReport([error.problem], root, paint))
+        return overlayProblems([error.problem], root)
       },
-      { onError: (error) => log(paint.red(`inkstone dev: watcher: ${(error as Error).message}\n`)) }
-    )
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 4000,
+      nextFreePort: options.nextFreePort !== false
+    })
   } catch (error) {
-    await server.close()
+    closed = true
+    if (restartTimer) clearTimeout(restartTimer)
+    await restarting?.catch(() => undefined)
+    await watcher?.close()
+    await queue.close()
     throw error
   }
   const running = server
@@ -181,8 +285,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     events,
     last: () => last,
     idle: () => queue.idle(),
+    rewatch,
     async close() {
-      await watcher.close()
+      closed = true
+      if (restartTimer) clearTimeout(restartTimer)
+      await restarting?.catch(() => undefined)
+      await watcher?.close()
       await queue.close()
       await running.close()
     }

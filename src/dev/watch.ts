@@ -4,8 +4,8 @@
  * folders, `.git` and `node_modules` are never watched. Paths are reported
  * root-relative with posix separators.
  */
-import { statSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { readdirSync, statSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 
 /** A running watcher. */
@@ -13,8 +13,10 @@ export interface SiteWatcher {
   close(): Promise<void>
 }
 
-/** When a changed file is looked at again: just after chokidar's 50 ms `change` throttle. */
+/** When a changed file or a new folder is looked at again: just after chokidar's 50 ms `change` throttle. */
 const RECHECK_MS = 60
+/** How many more times a new folder is looked at while something in it was found missed. */
+const FOLDER_SWEEPS = 3
 
 /** Folders under the root that are watched. */
 export const WATCHED = ['content', 'templates', 'public']
@@ -82,10 +84,48 @@ export async function watchSite(
     }, RECHECK_MS)
     pending.add(timer)
   }
+  // chokidar lists a new folder, then starts watching it: a file made in between (a checkout, a script
+  // making a bundle) is neither reported nor watched. Once it watches the folder, compare the folder with
+  // what it watches, watch what it missed, and report that.
+  const sweep = (dir: string, left: number): void => {
+    const timer = setTimeout(() => {
+      pending.delete(timer)
+      const watched = watcher.getWatched()
+      let missed = false
+      const walk = (folder: string): void => {
+        let entries
+        try {
+          entries = readdirSync(folder, { withFileTypes: true })
+        } catch {
+          return // gone again: its unlinkDir says so
+        }
+        const known = new Set(watched[folder] ?? [])
+        for (const entry of entries) {
+          const full = join(folder, entry.name)
+          if (isIgnoredPath(abs, full, extra)) continue
+          const folderEntry = entry.isDirectory()
+          if (known.has(entry.name)) {
+            if (folderEntry) walk(full)
+            continue
+          }
+          // A folder chokidar missed is scanned by add(); the next sweep looks into it.
+          missed = true
+          const seen = folderEntry ? '' : signature(full)
+          watcher.add(full)
+          onChange(relative(abs, full).split(sep).join('/'), folderEntry ? 'addDir' : 'add')
+          if (!folderEntry) recheck(full, seen)
+        }
+      }
+      walk(dir)
+      if (missed && left > 0) sweep(dir, left - 1)
+    }, RECHECK_MS)
+    pending.add(timer)
+  }
   watcher.on('all', (event, path) => {
     const full = resolve(path)
     onChange(relative(abs, full).split(sep).join('/'), event)
     if (event === 'change' || event === 'add') recheck(full, signature(full))
+    if (event === 'addDir') sweep(full, FOLDER_SWEEPS)
   })
   watcher.on('error', (error) => options.onError?.(error))
   await new Promise<void>((done) => watcher.once('ready', () => done()))

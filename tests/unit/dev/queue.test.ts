@@ -55,4 +55,25 @@ describe('BuildQueue', () => {
     expect(n).toBe(2)
     expect(errors).toHaveLength(1)
   })
+
+  it('runs a batch without paths when asked by add() alone, also while a build runs', async () => {
+    const batches: string[][] = []
+    const gate = deferred()
+    const queue = new BuildQueue({
+      quietMs: 1,
+      run: async (c) => {
+        batches.push([...c])
+        if (batches.length === 1) await gate.promise
+      }
+    })
+    queue.add()
+    expect(queue.busy).toBe(true)
+    while (batches.length === 0) await new Promise((r) => setImmediate(r))
+    // Asked again while the first batch runs: one more (empty) batch after it.
+    queue.add()
+    gate.resolve()
+    await queue.idle()
+    expect(batches).toEqual([[], []])
+    expect(queue.busy).toBe(false)
+  })
 })
