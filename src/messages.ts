@@ -26,6 +26,8 @@ export const rules = {
   'yaml-aliases': { fatal: true, hint: 'Use fewer aliases (`*name`); aliases of aliases multiply the data.' },
   // limits (see the README's Safety section)
   'nesting-too-deep': { fatal: true, hint: 'Flatten the nesting (quotes, lists, YAML collections); the limit protects the build from stack overflows and slow parses.' },
+  'too-many-cells': { fatal: true, hint: 'Split the table, or give its rows as many cells as its header.' },
+  'parse-timeout': { fatal: true, hint: 'The file takes too long to parse (see the README\'s Safety section); simplify it, or raise `limits: {parse_seconds: ...}`.' },
   'file-too-large': { fatal: true, hint: 'Split the file, or raise `limits: {file_size: ...}` in content/site.yaml.' },
   'parse-failed': { fatal: true, hint: 'Inkstone could not process this file; if the file looks fine, please report it as a bug (with the file).' },
   'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter.' },

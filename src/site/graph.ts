@@ -115,7 +115,7 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const unusable = new Set([
   'unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type',
   // The limits and refusals of src/content/parse.ts and front-matter.ts.
-  'front-matter-language', 'yaml-aliases', 'nesting-too-deep', 'file-too-large', 'parse-failed'
+  'front-matter-language', 'yaml-aliases', 'nesting-too-deep', 'too-many-cells', 'parse-timeout', 'file-too-large', 'parse-failed'
 ])
 
 /**

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
+import { main } from '../../src/cli/main.js'
+import { copySite } from '../helpers/site-copy.js'
 import { NOW, readTree, tempDir } from '../helpers/tree.js'
 import { cli } from '../helpers/cli.js'
 
@@ -58,5 +60,28 @@ describe('front matter is data, never code', () => {
     expect(result.ok).toBe(false)
     expect(result.problems.map((p) => [p.path, p.line, p.column, p.ruleId])).toEqual([['content/posts/js.md', 1, 1, 'front-matter-language']])
     expect(readTree(out)).toEqual(before)
+  })
+})
+
+describe('failures that are not content errors', () => {
+  it('an exception outside any file exits with 3 and asks for a bug report, never 1', async () => {
+    const { root } = site({ 'good.md': good })
+    let err = ''
+    const code = await main(['build', root], { out: () => undefined, err: (t) => { err += t }, isTTY: false, now: () => { throw new Error('clock broke') } })
+    expect(code).toBe(3)
+    expect(err).toContain('internal error (a bug in Inkstone, not in your site)')
+    expect(err).toContain('clock broke')
+    expect(err).toContain('Please report it')
+  })
+})
+
+describe('--no-cache', () => {
+  it('writes nothing into the cache folder, not even the compiled theme', async () => {
+    const root = copySite('basic')
+    expect(existsSync(join(root, 'templates', 'index.tsx'))).toBe(true)
+    const result = await build({ root, outDir: join(root, 'dist'), flags: {}, now: NOW, cache: false })
+    expect(result.problems.filter((p) => p.fatal)).toEqual([])
+    expect(existsSync(join(root, '.inkstone-cache'))).toBe(false)
+    expect(existsSync(join(root, 'dist', 'index.html'))).toBe(true)
   })
 })
