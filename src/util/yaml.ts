@@ -97,6 +97,8 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     return { data: doc.toJS({ maxAliasCount: 100 }), keys, values, errors }
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error
+    // Too many aliases, or an alias of an anchor not set before it.
+    if (!/alias count/i.test(error.message)) return { data: undefined, keys, values, errors: [{ reason: error.message, place: at(0) }] }
     const reason = 'The YAML\'s aliases (`*name`) would expand to too much data'
     return { data: undefined, keys, values, errors: [{ reason, place: at(0), rule: 'yaml-aliases' }] }
   }

@@ -72,6 +72,8 @@ describe('splitFrontMatter', () => {
     const { file, result } = split(`---\ntitle: Laughs\n${lines.join('\n')}\n---\nbody\n`)
     expect(result.ok).toBe(false)
     expect(file.messages.map((m) => m.ruleId)).toEqual(['yaml-aliases'])
+    // An alias of no anchor is a syntax error, not an expansion.
+    expect(split('---\ntitle: *nope\n---\n').file.messages.map((m) => m.ruleId)).toEqual(['yaml-syntax'])
     // A few aliases are fine.
     expect(split('---\nx: &x [1, 2]\ny: *x\n---\n').result.data).toEqual({ x: [1, 2], y: [1, 2] })
   })
