@@ -268,7 +268,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   // One `git log` for the whole site, running while the files are parsed.
   // (The dev memory runs it again only when HEAD moved.)
   const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
-  const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, cacheDir))
+  // --no-cache writes nothing into the cache folder, the compiled theme included.
+  const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, useCache ? cacheDir : undefined))
   mark('theme, manifest, sources')
 
   // Nothing changed since the last build into an untouched output folder: the

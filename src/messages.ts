@@ -22,6 +22,14 @@ export const rules = {
   // front matter
   'yaml-syntax': { fatal: true, hint: 'Front matter is YAML between two `---` lines; check quotes, colons and indentation.' },
   'front-matter-type': { fatal: true, hint: 'Front matter must be a mapping of keys to values.' },
+  'front-matter-language': { fatal: true, hint: 'Front matter is YAML only (`---` or `---yaml`); it is data and never runs as code.' },
+  'yaml-aliases': { fatal: true, hint: 'Use fewer aliases (`*name`); aliases of aliases multiply the data.' },
+  // limits (see the README's Safety section)
+  'nesting-too-deep': { fatal: true, hint: 'Flatten the nesting (quotes, lists, YAML collections); the limit protects the build from stack overflows and slow parses.' },
+  'too-many-cells': { fatal: true, hint: 'Split the table, or give its rows as many cells as its header.' },
+  'parse-timeout': { fatal: true, hint: 'The file takes too long to parse (see the README\'s Safety section); simplify it, or raise `limits: {parse_seconds: ...}`.' },
+  'file-too-large': { fatal: true, hint: 'Split the file, or raise `limits: {file_size: ...}` in content/site.yaml.' },
+  'parse-failed': { fatal: true, hint: 'Inkstone could not process this file; if the file looks fine, please report it as a bug (with the file).' },
   'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter.' },
   'missing-date': { fatal: true, hint: 'Add a `date:` line, e.g. `date: 2024-05-01 20:18`.' },
   'invalid-date': { fatal: true, hint: 'Use a date like 2024-05-01, 2024-05-01 20:18, 2016/6/28 21:40:15 or an ISO 8601 time with an offset.' },
@@ -40,6 +48,8 @@ export const rules = {
   // templates and build
   'template-error': { fatal: true, hint: 'Fix the template; the stack shows where it failed.' },
   'cache-corrupt': { fatal: false, hint: 'The cache was ignored and will be rebuilt.' },
+  'build-locked': { fatal: true, hint: 'Wait for the other build to finish; a lock left by a process that is gone is taken over.' },
+  'write-failed': { fatal: true, hint: 'Free disk space or fix the permissions; the previous output was left as it was.' },
   'git-shallow': { fatal: false, hint: 'Fetch full history (actions/checkout with `fetch-depth: 0`) for correct edited dates.' }
 } as const satisfies Record<string, { fatal: boolean; hint: string }>
 

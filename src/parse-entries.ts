@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { workerModule } from './bundles.js'
 import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
-import { parseEntry } from './content/parse.js'
+import { parseEntry, timedOutEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
 import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readBodyFrom, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
 import type { CodeMemo } from './markdown/code-memo.js'
@@ -141,6 +141,9 @@ function lazyRenderer(root: string, config: SiteConfig): BodyRenderer {
  * tests/bench/README.md).
  */
 export const WORKER_HEAP_MB = 1024
+
+/** Default time budget of one file parsed in a worker (`limits.parse_seconds`). */
+export const PARSE_SECONDS = 30
 
 /** The parse worker's module (see workerModule). */
 function workerFile(): URL {
@@ -303,7 +306,8 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
     }
   }
   // A few files to parse go to the aside worker now, to be parsed while the cached entries are read.
-  const aside = input.aside && input.workers !== 0 && misses.length <= ASIDE_FILES ? input.aside : undefined
+  // Not when the caller asked for parse workers: there every file has the pool's time budget.
+  const aside = input.aside && input.workers === undefined && misses.length <= ASIDE_FILES ? input.aside : undefined
   const asked = new Map<number, Promise<Uint8Array>>()
   if (aside) {
     const setup = { root, config, bundle: markdownBundle() }
@@ -370,7 +374,15 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
         return task
       })
       const data: ParseWorkerData = { root, config, bundle: markdownBundle() }
+      const seconds = config.limits?.parseSeconds ?? PARSE_SECONDS
       await runPool<ParseTask, Uint8Array>(tasks.splice(0), {
+        budgetMs: seconds * 1000,
+        onTimeout: (k) => {
+          const index = readable[k].index
+          entries[index] = timedOutEntry(sources[index], seconds)
+          // Not cached: the time depends on the machine and its load.
+          out?.set(index, null)
+        },
         file: workerFile(), workerData: data, size: workers, dropInputs: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
         label: (task) => task.source.path,
         consume: (bytes, k) => {

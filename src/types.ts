@@ -70,6 +70,8 @@ export interface SiteConfig {
   updatedFromGit: boolean
   support?: SupportConfig
   comments?: CommentsConfig
+  /** Limits on one content file (README, Safety); absent in hand-made configs: the defaults apply. */
+  limits?: { fileSize: number; parseSeconds: number }
   /** Unknown keys, kept for templates. */
   extra: Record<string, unknown>
 }

@@ -1,6 +1,7 @@
 /**
  * The command line: argv → command. The only place that reads the clock for
- * builds, prints, and sets the exit code (0 ok, 1 content errors, 2 usage).
+ * builds, prints, and sets the exit code (0 ok, 1 content errors, 2 usage,
+ * 3 a bug of Inkstone's own: an exception no file explains).
  */
 import { relative, resolve } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
@@ -29,7 +30,7 @@ Build options:
   --workers N      Worker threads for parsing (default: automatic; 0 = none)
   -h, --help       Show this help
 
-Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage errors.`
+Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage errors, 3 a bug in Inkstone.`
 
 /** The commands besides `build`, each in its own module. */
 const commands: Record<'dev' | 'serve' | 'new', () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
@@ -53,6 +54,28 @@ const defaultIo: Io = {
  * @returns Exit code.
  */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await dispatch(argv, io)
+  } catch (error) {
+    io.err(internalError(error))
+    return 3
+  }
+}
+
+/**
+ * The message for an exception that escaped a command: not a problem of any
+ * file (those are reported at the file), so a bug to report.
+ *
+ * @param error What was thrown.
+ * @returns Text for stderr.
+ */
+export function internalError(error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  return `inkstone: internal error (a bug in Inkstone, not in your site): ${detail}\n` +
+    'Please report it with this message and, if you can, the file or site that triggers it. Exit code 3.\n'
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(help + '\n')

@@ -22,7 +22,7 @@ export function parseConfig(text: string, baseUrl?: string): { config: SiteConfi
   const parsed = parseYaml(text)
   if (parsed.errors.length > 0) {
     const { config } = validateConfig({ ...parsed, data: {} }, CONFIG_PATH, baseUrl)
-    return { config, problems: parsed.errors.map((e) => problem(CONFIG_PATH, 'yaml-syntax', e.reason, e.place)) }
+    return { config, problems: parsed.errors.map((e) => problem(CONFIG_PATH, e.rule ?? 'yaml-syntax', e.reason, e.place)) }
   }
   return validateConfig(parsed, CONFIG_PATH, baseUrl)
 }

@@ -10,7 +10,8 @@ import type { ParsedYaml } from '../util/yaml.js'
 /** Top-level keys Inkstone knows in `site.yaml`. */
 export const knownKeys = [
   'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
-  'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments'
+  'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments',
+  'limits'
 ] as const
 
 /** Defaults for every optional key. */
@@ -22,7 +23,9 @@ export const defaults = {
   summaryLength: 140,
   highlight: true,
   feed: { limit: 20, fullContent: true },
-  updatedFromGit: true
+  updatedFromGit: true,
+  /** See the README's Safety section. */
+  limits: { fileSize: 10 * 1024 * 1024, parseSeconds: 30 }
 } as const
 
 /**
@@ -133,6 +136,12 @@ export function validateConfig(
     fullContent: bool(feedRaw.full_content, defaults.feed.fullContent, 'feed.full_content', bad)
   }
 
+  const limitsRaw = (raw.limits ?? {}) as Record<string, unknown>
+  const limits = {
+    fileSize: byteSize(limitsRaw.file_size, defaults.limits.fileSize, 'limits.file_size', bad),
+    parseSeconds: int(limitsRaw.parse_seconds, defaults.limits.parseSeconds, 1, 3600, 'limits.parse_seconds', bad)
+  }
+
   const config: SiteConfig = {
     title,
     description,
@@ -148,6 +157,7 @@ export function validateConfig(
     highlight: bool(raw.highlight, defaults.highlight, 'highlight', bad),
     feed,
     updatedFromGit: bool(raw.updated_from_git, defaults.updatedFromGit, 'updated_from_git', bad),
+    limits,
     extra
   }
   if (raw.nav !== undefined) config.nav = links(raw.nav, 'nav', bad, 'title').map((l) => ({ title: l.name, url: l.url }))
@@ -194,6 +204,19 @@ function int(value: unknown, fallback: number, min: number, max: number, key: st
     return fallback
   }
   return value
+}
+
+/** A size in bytes: a whole number, or a string like `10 MB`, `512 KB` (binary units), from 1 KB to 1 GB. */
+function byteSize(value: unknown, fallback: number, key: string, bad: (k: string, r: string) => void): number {
+  if (value === undefined || value === null) return fallback
+  const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+  const match = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)\s*$/i.exec(value) : null
+  const bytes = typeof value === 'number' ? value : match ? Math.round(Number(match[1]) * units[match[2].toLowerCase()]) : NaN
+  if (!Number.isInteger(bytes) || bytes < 1024 || bytes > 1024 ** 3) {
+    bad(key, `Expected \`${key}\` to be a size from 1 KB to 1 GB (a number of bytes, or like \`10 MB\`), not ${describe(value)}`)
+    return fallback
+  }
+  return bytes
 }
 
 function bool(value: unknown, fallback: boolean, key: string, bad: (k: string, r: string) => void): boolean {

@@ -11,6 +11,7 @@ import type { SourceRef } from './discover.js'
 import { splitFrontMatter } from './front-matter.js'
 import { columnMatter, pageMatter, postMatter } from './fields.js'
 import type { CodeMemo } from '../markdown/code-memo.js'
+import { DEFAULT_FILE_SIZE, MAX_BLOCK_DEPTH, blockDepth } from './limits.js'
 
 /** Renders a Markdown body (see src/markdown). */
 export type BodyRenderer = (file: VFile, body: string) => Promise<RenderedBody>
@@ -46,7 +47,21 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { bad: { line:
 }
 
 /**
- * Parse one content file.
+ * A failure while parsing or rendering one file, as a problem at that file:
+ * a limit of the Markdown stage (remark-limits.ts) at its place, a stack
+ * overflow as too deep a nesting, anything else as parse-failed with its
+ * message (a bug to report, but of this file only: the build goes on).
+ */
+function reportFailure(file: VFile, error: unknown): void {
+  const e = error as { name?: string; rule?: 'nesting-too-deep' | 'too-many-cells'; message?: string; place?: { line: number; column: number } }
+  if (e?.name === 'InkstoneLimitError' && e.rule) report(file, e.rule, e.message ?? '', e.place)
+  else if (error instanceof RangeError && /call stack/i.test(error.message)) report(file, 'nesting-too-deep', 'The file nests too deeply to be parsed (the stack overflowed)')
+  else report(file, 'parse-failed', `Inkstone failed on this file: ${String(e?.message ?? error).split('\n')[0].slice(0, 200)}`)
+}
+
+/**
+ * Parse one content file. Never throws for anything in the file: every
+ * failure is a problem on the returned entry.
  *
  * @param source What and where the file is.
  * @param bytes File contents, or an Error when it could not be read.
@@ -71,17 +86,46 @@ export async function parseEntry(
     report(file, 'unreadable-file', `Cannot read the file (${code ?? bytes.message})`)
     return failed()
   }
+  const limit = config.limits?.fileSize ?? DEFAULT_FILE_SIZE
+  if (bytes.byteLength > limit) {
+    report(file, 'file-too-large', `The file has ${bytes.byteLength} bytes, more than the limit of ${limit}`)
+    return failed()
+  }
   const decoded = decodeUtf8(bytes)
   if ('bad' in decoded) {
     report(file, 'not-utf8', 'The file is not valid UTF-8', decoded.bad)
     return failed()
   }
   file.value = decoded.text
-  const split = splitFrontMatter(file, decoded.text)
+  try {
+    return await parseText(file, source, decoded.text, config, render, base)
+  } catch (error) {
+    file.messages.length = 0
+    reportFailure(file, error)
+    return failed()
+  }
+}
+
+/** parseEntry, from the decoded text on (may throw: parseEntry turns that into a problem). */
+async function parseText(
+  file: VFile,
+  source: SourceRef,
+  text: string,
+  config: SiteConfig,
+  render: BodyRenderer,
+  base: { path: string; name: string; keys: Record<string, never>; body: RenderedBody }
+): Promise<Entry> {
+  const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
+  const split = splitFrontMatter(file, text)
   // Point later messages (unknown column, collisions) at the value of the key.
   const keys = { ...split.keys, ...split.values }
   // Broken front matter: report only that, not the missing fields it hides.
   if (!split.ok) return failed()
+  const nesting = blockDepth(split.body)
+  if (nesting.depth > MAX_BLOCK_DEPTH) {
+    report(file, 'nesting-too-deep', `Block quotes and lists nest ${nesting.depth} levels deep here, more than the limit of ${MAX_BLOCK_DEPTH}`, nesting.place)
+    return failed()
+  }
   const body = await render(file, split.body)
   if (source.kind === 'post') {
     const matter = postMatter(file, split, config.timezone)
@@ -92,6 +136,20 @@ export async function parseEntry(
   }
   if (source.kind === 'column') return finish(file, source, { ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
   return finish(file, source, { ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
+}
+
+/**
+ * The entry of a file whose parse ran out of its time budget (stopped in a
+ * worker thread, see workers/pool.ts).
+ *
+ * @param source The file.
+ * @param seconds The budget.
+ * @returns An entry with only that problem.
+ */
+export function timedOutEntry(source: SourceRef, seconds: number): Entry {
+  const file = new VFile({ path: source.path })
+  report(file, 'parse-timeout', `Parsing the file took more than ${seconds} s and was stopped`)
+  return finish(file, source, { path: source.path, name: source.name, keys: {}, body: emptyBody, kind: 'page', matter: { title: '', extra: {} } })
 }
 
 type Unchecked = Omit<PostEntry, 'problems'> | Omit<ColumnEntry, 'problems'> | Omit<PageEntry, 'problems'>

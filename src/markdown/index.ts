@@ -25,6 +25,7 @@ import rehypeShikiHighlight from './rehype-shiki-highlight.js'
 import rehypeSummary from './rehype-summary.js'
 import remarkAlertTitles from './remark-alert-titles.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
+import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
 import { emptyState } from './state.js'
 
@@ -46,6 +47,8 @@ export function createProcessor(options: MarkdownOptions) {
   return (
     unified()
       .use(remarkParse)
+      // First transform: the tree is checked before any plugin recurses into it.
+      .use(remarkLimits)
       .use(remarkGfm)
       .use(remarkCjkFriendly)
       .use(remarkCjkFriendlyGfmStrikethrough)

@@ -41,16 +41,18 @@ async function hashFiles(files: string[]): Promise<string> {
  * Load the theme for a site root.
  *
  * @param root Site root (absolute).
- * @param cacheDir Folder for compiled themes.
+ * @param cacheDir Folder for compiled themes; undefined (`--no-cache`): nothing is read or written, the
+ *   compiled theme is imported from memory.
  * @returns The theme, or problems.
  */
-export async function loadTheme(root: string, cacheDir: string): Promise<LoadedTheme | { problems: Problem[] }> {
+export async function loadTheme(root: string, cacheDir: string | undefined): Promise<LoadedTheme | { problems: Problem[] }> {
   const entry = join(root, 'templates', 'index.tsx')
   // The built-in theme is part of the tool (and of its digest, and of the CLI bundle).
   if (!existsSync(entry)) return { theme: builtInTheme, digest: 'builtin:' + toolDigestOf(), inputs: [] }
   // Reuse the last bundle when none of its inputs changed.
-  const stamp = join(cacheDir, 'theme.json')
+  const stamp = cacheDir === undefined ? undefined : join(cacheDir, 'theme.json')
   try {
+    if (stamp === undefined) throw new Error('no cache')
     const last = JSON.parse(await readFile(stamp, 'utf8')) as { inputs: string[]; digest: string; out: string }
     if ((await hashFiles(last.inputs)) === last.digest && existsSync(last.out)) {
       const mod = (await import(pathToFileURL(last.out).href)) as { theme: Theme }
@@ -97,6 +99,12 @@ export async function loadTheme(root: string, cacheDir: string): Promise<LoadedT
     .map((p) => join(process.cwd(), p))
     .sort()
   const digest = await hashFiles(inputs)
+  if (cacheDir === undefined || stamp === undefined) {
+    // A bundle has only `node:` imports left, which a data: URL module may make.
+    const url = 'data:text/javascript;base64,' + Buffer.from(result.outputFiles[0].contents).toString('base64')
+    const mod = (await import(url)) as { theme: Theme }
+    return { theme: mod.theme, digest, inputs }
+  }
   await mkdir(cacheDir, { recursive: true })
   const out = join(cacheDir, `theme-${digest.slice(0, 16)}.mjs`)
   await writeFile(out, result.outputFiles[0].contents)

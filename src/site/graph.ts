@@ -112,7 +112,11 @@ export interface GraphInput {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Rule ids that leave an entry without usable front matter. */
-const unusable = new Set(['unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type'])
+const unusable = new Set([
+  'unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type',
+  // The limits and refusals of src/content/parse.ts and front-matter.ts.
+  'front-matter-language', 'yaml-aliases', 'nesting-too-deep', 'too-many-cells', 'parse-timeout', 'file-too-large', 'parse-failed'
+])
 
 /**
  * Everything the graph reads from an entry, as one string: two entries with

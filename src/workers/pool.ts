@@ -6,6 +6,12 @@
  * worker. A worker that dies (uncaught error, exit, out of memory) rejects
  * the whole run with an Internal error; the other workers are stopped, so
  * the build fails instead of hanging.
+ *
+ * With a time budget, a worker that answers nothing for that long is
+ * stopped (a synchronous parse cannot be interrupted any other way) and
+ * replaced; its tasks in flight are run again one at a time, and a task that
+ * runs out of time alone is handed to `onTimeout`, so one pathological file
+ * costs the budget (twice at most) instead of hanging the build.
  */
 import { Worker } from 'node:worker_threads'
 
@@ -41,6 +47,10 @@ export interface PoolOptions<I, O = unknown> {
   dropInputs?: boolean
   /** V8 heap limits of each worker (see worker_threads' `resourceLimits`). */
   resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number }
+  /** Milliseconds a worker may go without answering while it has tasks (see above); none by default. */
+  budgetMs?: number
+  /** Called for a task that ran out of the budget alone, instead of a result (required with budgetMs). */
+  onTimeout?: (index: number) => void
 }
 
 /**
@@ -82,24 +92,55 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>):
     const fail = (error: Error): void => {
       if (settled) return
       settled = true
+      clearInterval(watchdog)
       stopAll()
       rejectPool(error)
     }
     const feed = (worker: Worker): void => {
       const mine = running.get(worker)!
-      while (!settled && next < total && mine.size < inFlight) {
+      if (mine.size === 0) heard.set(worker, performance.now())
+      if (!settled && mine.size === 0 && alone.length > 0) {
+        // A task to run again alone: nothing else goes to this worker until it answers.
+        const id = alone.shift()!
+        mine.add(id)
+        solo.set(worker, id)
+        worker.postMessage({ id, input: pending[id] })
+        return
+      }
+      while (!settled && next < total && mine.size < inFlight && !solo.has(worker)) {
         const id = next++
         mine.add(id)
         labels.set(id, label(pending[id] as I, id))
         worker.postMessage({ id, input: pending[id] })
-        if (options.dropInputs) pending[id] = undefined
+        // Inputs are kept while a budget may need them again.
+        if (options.dropInputs && options.budgetMs === undefined) pending[id] = undefined
       }
     }
     const where = (worker: Worker): string => {
       const ids = [...(running.get(worker) ?? [])]
       return ids.length > 0 ? ` while working on ${ids.map((id) => labels.get(id)).join(', ')}` : ''
     }
-    for (let n = 0; n < size; n++) {
+    /** Tasks to run again one at a time (they were in flight on a worker that ran out of time). */
+    const alone: number[] = []
+    /** The task a worker runs alone, if it does. */
+    const solo = new Map<Worker, number>()
+    /** When each worker last answered (or was given work while idle, or came online). */
+    const heard = new Map<Worker, number>()
+    const online = new Set<Worker>()
+    const finishOne = (worker: Worker | undefined): boolean => {
+      done++
+      options.onResult?.(done, total)
+      if (done === total) {
+        settled = true
+        stopAll()
+        clearInterval(watchdog)
+        resolvePool(results)
+        return true
+      }
+      if (worker) feed(worker)
+      return false
+    }
+    const start = (): void => {
       let worker: Worker
       try {
         worker = new Worker(options.file, { workerData: options.workerData, resourceLimits: options.resourceLimits })
@@ -109,9 +150,17 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>):
       }
       workers.push(worker)
       running.set(worker, new Set())
+      // The budget counts from when the worker runs: starting one (loading its modules) may be slow on a busy machine.
+      worker.once('online', () => {
+        online.add(worker)
+        heard.set(worker, performance.now())
+      })
       worker.on('message', (reply: WorkerReply<O>) => {
         if (settled) return
+        heard.set(worker, performance.now())
         running.get(worker)!.delete(reply.id)
+        if (solo.get(worker) === reply.id) solo.delete(worker)
+        if (options.dropInputs) pending[reply.id] = undefined
         const task = labels.get(reply.id)
         labels.delete(reply.id)
         if (!reply.ok) {
@@ -130,15 +179,7 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>):
         } else {
           results[reply.id] = reply.value
         }
-        done++
-        options.onResult?.(done, total)
-        if (done === total) {
-          settled = true
-          stopAll()
-          resolvePool(results)
-          return
-        }
-        feed(worker)
+        finishOne(worker)
       })
       worker.on('error', (error: Error) => {
         fail(new Error(`Internal error: a worker thread crashed${where(worker)}: ${error.message}`, { cause: error }))
@@ -148,5 +189,44 @@ export function runPool<I, O>(inputs: readonly I[], options: PoolOptions<I, O>):
       })
       feed(worker)
     }
+    /** Stop a worker that ran out of time, settle or requeue its tasks, and start another. */
+    const timedOut = (worker: Worker): void => {
+      const ids = [...running.get(worker)!]
+      const single = solo.get(worker)
+      worker.removeAllListeners('message')
+      worker.removeAllListeners('exit')
+      worker.on('error', () => undefined)
+      void worker.terminate()
+      workers.splice(workers.indexOf(worker), 1)
+      running.delete(worker)
+      heard.delete(worker)
+      online.delete(worker)
+      solo.delete(worker)
+      for (const id of ids) {
+        if (ids.length === 1 && (single === id || inFlight === 1)) {
+          labels.delete(id)
+          try {
+            options.onTimeout!(id)
+          } catch (error) {
+            fail(error as Error)
+            return
+          }
+          if (finishOne(undefined)) return
+        } else {
+          alone.push(id)
+        }
+      }
+      start()
+    }
+    const watchdog = setInterval(() => {
+      if (settled || options.budgetMs === undefined) return
+      const now = performance.now()
+      for (const worker of [...workers]) {
+        if (online.has(worker) && running.get(worker)!.size > 0 && now - (heard.get(worker) ?? now) > options.budgetMs) timedOut(worker)
+      }
+    }, Math.max(10, Math.min(1000, (options.budgetMs ?? 1000) / 4)))
+    if (options.budgetMs === undefined) clearInterval(watchdog)
+    else watchdog.unref()
+    for (let n = 0; n < size; n++) start()
   })
 }

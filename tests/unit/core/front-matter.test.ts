@@ -30,6 +30,67 @@ describe('splitFrontMatter', () => {
     expect(file.messages[0].ruleId).toBe('front-matter-type')
   })
 
+  it('never runs JavaScript front matter: an error at 1:1 of the file', () => {
+    const flag = '__inkstoneFrontMatterRan'
+    for (const open of ['---js', '---javascript', '--- JS ', '---JavaScript']) {
+      const { file, result } = split(`${open}\nglobalThis.${flag} = true; ({ title: 'x' })\n---\nbody\n`)
+      expect(result.ok).toBe(false)
+      expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['front-matter-language', 1, 1]])
+    }
+    expect((globalThis as Record<string, unknown>)[flag]).toBeUndefined()
+  })
+
+  it('refuses every language but YAML, known to gray-matter or not, without throwing', () => {
+    for (const language of ['coffee', 'cson', 'json', 'toml', '__proto__', 'constructor', 'toString', 'x'.repeat(300)]) {
+      const { file, result } = split(`---${language}\n{"title": "x"}\n---\nbody\n`)
+      expect(result.ok, language).toBe(false)
+      expect(file.messages.map((m) => m.ruleId)).toEqual(['front-matter-language'])
+      expect(file.messages[0].reason.length).toBeLessThan(100)
+    }
+  })
+
+  it('accepts YAML named as such, in any case', () => {
+    for (const open of ['---yaml', '---yml', '---YAML', '--- yaml']) {
+      const { result } = split(`${open}\ntitle: A\n---\nbody\n`)
+      expect(result).toMatchObject({ ok: true, data: { title: 'A' } })
+    }
+  })
+
+  it('does not cut an excerpt at an excerpt_separator from the data', () => {
+    const { result } = split('---\ntitle: A\nexcerpt_separator: cut\n---\nbefore cut after\n')
+    expect(result.ok).toBe(true)
+    expect(result.body.endsWith('before cut after\n')).toBe(true)
+  })
+
+  it('bounds aliases: a "billion laughs" document is an error, not a huge value', () => {
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for (let i = 1; i < 10; i++) {
+      const name = String.fromCharCode(97 + i)
+      const prev = String.fromCharCode(96 + i)
+      lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`)
+    }
+    const { file, result } = split(`---\ntitle: Laughs\n${lines.join('\n')}\n---\nbody\n`)
+    expect(result.ok).toBe(false)
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['yaml-aliases'])
+    // An alias of no anchor is a syntax error, not an expansion.
+    expect(split('---\ntitle: *nope\n---\n').file.messages.map((m) => m.ruleId)).toEqual(['yaml-syntax'])
+    // A few aliases are fine.
+    expect(split('---\nx: &x [1, 2]\ny: *x\n---\n').result.data).toEqual({ x: [1, 2], y: [1, 2] })
+  })
+
+  it('refuses YAML nested deeper than the limit, at the line where it goes too deep, without recursion', () => {
+    const deepFlow = `---\ntitle: A\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n`
+    const { file } = split(deepFlow)
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['nesting-too-deep', 3]])
+    let block = '---\n'
+    for (let i = 0; i < 1000; i++) block += ' '.repeat(i) + 'k:\n'
+    const deepBlock = split(block + '---\n')
+    expect(deepBlock.file.messages.map((m) => m.ruleId)).toEqual(['nesting-too-deep'])
+    // 64 levels are fine.
+    const ok = split(`---\nx: ${'['.repeat(63)}1${']'.repeat(63)}\n---\n`)
+    expect(ok.result.ok).toBe(true)
+  })
+
   it('accepts a file without front matter', () => {
     const { result } = split('just text\n')
     expect(result).toMatchObject({ ok: true, data: {}, body: 'just text\n' })

@@ -27,6 +27,34 @@ parentPort.on('message', ({ id, input }) => {
   setTimeout(() => parentPort.postMessage({ id, ok: true, value: { n: input * 2, tag: workerData.tag } }), (7 - (input % 7)) * 3)
 })`)
 
+/** Answers at once, except for the input -1, where it spins forever (a parse that never ends). */
+const spinner = workerFile('spinner', `
+parentPort.on('message', ({ id, input }) => {
+  if (input === -1) for (;;) {}
+  parentPort.postMessage({ id, ok: true, value: input * 2 })
+})`)
+
+describe('runPool with a time budget', () => {
+  it('stops a worker that hangs, gives its task to onTimeout, and finishes the others', async () => {
+    const inputs = [1, 2, -1, 3, 4, 5, 6, 7]
+    const timedOut: number[] = []
+    const out = await runPool<number, number>(inputs, {
+      file: spinner, workerData: null, size: 2, budgetMs: 1500, onTimeout: (i) => timedOut.push(i)
+    })
+    expect(timedOut).toEqual([2])
+    expect(out.filter((_, i) => i !== 2)).toEqual([2, 4, 6, 8, 10, 12, 14])
+  })
+
+  it('a task that was only in flight beside the hanging one is run again and not blamed', async () => {
+    const timedOut: number[] = []
+    const out = await runPool<number, number>([-1, 9], {
+      file: spinner, workerData: null, size: 1, inFlight: 2, budgetMs: 1000, onTimeout: (i) => timedOut.push(i)
+    })
+    expect(timedOut).toEqual([0])
+    expect(out[1]).toBe(18)
+  })
+})
+
 describe('runPool', () => {
   it('returns results in input order, from every worker', async () => {
     const inputs = Array.from({ length: 50 }, (_, i) => i)
