@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import type { ElementContent } from 'xast'
 import type { GeneratedFile, SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
-import { absolute, encodePath } from '../site/urls.js'
+import { absolute, authorAbsolute, encodePath } from '../site/urls.js'
 import { dateFromMillis } from '../content/dates.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { feedPaths, feedScopes, type FeedScope } from './feed-paths.js'
@@ -196,9 +196,7 @@ export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items
     author: {
       name: config.author.name,
       url: absolute(config, '/'),
-      avatar: config.author.avatar
-        ? (/^[a-z]+:/i.test(config.author.avatar) ? config.author.avatar : absolute(config, config.author.avatar.startsWith('/') ? config.author.avatar : `/${config.author.avatar}`))
-        : undefined
+      avatar: config.author.avatar ? authorAbsolute(config, config.author.avatar) : undefined
     },
     license: config.license,
     items: chosen.map((post) => {

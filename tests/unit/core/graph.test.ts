@@ -124,7 +124,9 @@ describe('buildSiteGraph', () => {
       ]
     })
     const graph = buildSiteGraph({ entries: [source, target], config, flags: { drafts: false, future: false }, now })
-    expect(graph.references.get('content/posts/a.md')).toEqual(['/posts/b/#第一节', '/posts/b/#第二节', '/posts/a/'])
+    expect(graph.references.get('content/posts/a.md')).toEqual([
+      { path: '/posts/b/', fragment: '第一节' }, { path: '/posts/b/', fragment: '第二节' }, { path: '/posts/a/', fragment: '' }
+    ])
     expect(graph.problems.map((p) => [p.ruleId, p.line, p.column])).toEqual([
       ['missing-fragment', 6, 3],
       ['missing-link-target', 7, 1]
