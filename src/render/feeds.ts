@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import type { ElementContent } from 'xast'
 import type { GeneratedFile, SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
-import { absolute, authorAbsolute, encodePath } from '../site/urls.js'
+import { absolute, authorAbsolute, encodePath, outPathOf } from '../site/urls.js'
 import { dateFromMillis } from '../content/dates.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { feedPaths, feedScopes, type FeedScope } from './feed-paths.js'
@@ -251,9 +251,9 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
       ...feedPosts(posts, graph.config).map((p) => p.entry.path)
     ]
     files.push(
-      { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
-      { outPath: paths.rss.slice(1), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
-      { outPath: paths.json.slice(1), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
+      { outPath: outPathOf(paths.atom), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
+      { outPath: outPathOf(paths.rss), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
+      { outPath: outPathOf(paths.json), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
     )
   }
   return files
