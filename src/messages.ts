@@ -36,6 +36,7 @@ export const rules = {
   'missing-fragment': { fatal: true, hint: 'Link to a heading that exists in the target; ids are shown in the table of contents.' },
   'missing-image': { fatal: true, hint: 'Put the file beside the post (or in its bundle folder), or fix the path.' },
   'invalid-tex': { fatal: true, hint: 'Fix the TeX; KaTeX supports most of LaTeX math.' },
+  'unsafe-file-name': { fatal: false, hint: 'A `\\` (or a NUL) in a file name cannot be part of a URL on every server; rename the file.' },
   'unknown-language': { fatal: false, hint: 'The block is shown as plain text; use a language Shiki knows or `text`.' },
   // templates and build
   'template-error': { fatal: true, hint: 'Fix the template; the stack shows where it failed.' },

@@ -11,7 +11,7 @@ import type {
 } from '../types.js'
 import { problem } from '../messages.js'
 import { didYouMean } from '../config/schema.js'
-import { columnPath, decodePath, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
+import { columnPath, decodePath, isContained, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
 
 /** A published post with its place in the site. */
 export interface Post {
@@ -346,6 +346,10 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
         problems.push(problem(entry.path, 'missing-image', `\`${ref.target}\` is outside the content folder`, ref))
         return { path: url, fragment: '' }
       }
+      if (!isContained(outPath)) {
+        problems.push(problem(entry.path, 'unsafe-file-name', `Link to \`${ref.target}\`, whose name holds a \`\\\` that no URL can carry`, ref, { fatal: true }))
+        return { path: url, fragment: '' }
+      }
       assets.set(outPath, ref.target)
       return { path: `/${outPath}`, fragment: '' }
     })
@@ -355,7 +359,10 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     if (post.entry.bundle) {
       const dir = posix.dirname(post.entry.path)
       for (const asset of post.entry.assets) {
-        assets.set(`${post.url.slice(1)}${posix.relative(dir, asset)}`, asset)
+        const outPath = `${post.url.slice(1)}${posix.relative(dir, asset)}`
+        // A file named `a\b.png` would be written outside its folder on some systems: left out, with a warning.
+        if (isContained(outPath)) assets.set(outPath, asset)
+        else problems.push(problem(asset, 'unsafe-file-name', `\`${asset}\` is not published: its name holds a \`\\\``))
       }
     }
     const cover = post.entry.matter.cover
@@ -375,7 +382,7 @@ function coverUrl(cover: string, post: Post, assets: Map<string, string>, config
   const target = posix.normalize(posix.join(dir, path))
   const rel = posix.relative(dir, target)
   const outPath = rel.startsWith('..') ? `assets/${target.replace(/^content\//, '')}` : `${post.url.slice(1)}${rel}`
-  assets.set(outPath, target)
+  if (isContained(outPath)) assets.set(outPath, target)
   return `/${outPath}`
 }
 
