@@ -34,7 +34,7 @@ export const rules = {
   'missing-date': { fatal: true, hint: 'Add a `date:` line, e.g. `date: 2024-05-01 20:18`.' },
   'invalid-date': { fatal: true, hint: 'Use a date like 2024-05-01, 2024-05-01 20:18, 2016/6/28 21:40:15 or an ISO 8601 time with an offset.' },
   'invalid-field': { fatal: true, hint: 'See the README for the type each front-matter key takes.' },
-  'invalid-slug': { fatal: true, hint: 'A slug is one URL segment: no `/`, `\\`, `..`, and not empty.' },
+  'invalid-slug': { fatal: true, hint: 'A slug is one URL segment: not empty, no `/`, `\\`, `..`, and none of `#`, `?`, `%` or control characters (reserved in URLs); spaces and punctuation become `-`.' },
   // site graph
   'unknown-column': { fatal: true, hint: 'Create content/columns/<id>.md or fix the id.' },
   'column-cycle': { fatal: true, hint: 'A column cannot be its own ancestor; fix one of the `parent` keys.' },
@@ -44,6 +44,7 @@ export const rules = {
   'missing-fragment': { fatal: true, hint: 'Link to a heading that exists in the target; ids are shown in the table of contents.' },
   'missing-image': { fatal: true, hint: 'Put the file beside the post (or in its bundle folder), or fix the path.' },
   'invalid-tex': { fatal: true, hint: 'Fix the TeX; KaTeX supports most of LaTeX math.' },
+  'unsafe-file-name': { fatal: false, hint: 'A `\\` (or a NUL) in a file name cannot be part of a URL on every server; rename the file.' },
   'unknown-language': { fatal: false, hint: 'The block is shown as plain text; use a language Shiki knows or `text`.' },
   // templates and build
   'template-error': { fatal: true, hint: 'Fix the template; the stack shows where it failed.' },

@@ -133,8 +133,9 @@ export interface TocItem {
  * `href`/`src` attribute where the final URL goes.
  */
 export interface Reference {
-  kind: 'link' | 'asset'
-  /** Target path relative to the site root (posix), e.g. `content/posts/b.md` or `content/posts/a/cat.png`. */
+  /** `link` to a Markdown file, `asset` beside the post, `site`: a root-relative URL (`/images/x.png`, under the base path). */
+  kind: 'link' | 'asset' | 'site'
+  /** Target path relative to the site root (posix), e.g. `content/posts/b.md` or `content/posts/a/cat.png`; for `site`, the URL path (`/images/x.png`, decoded). */
   target: string
   /** Fragment without `#` (already decoded), or empty. */
   fragment: string

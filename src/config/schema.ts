@@ -127,6 +127,10 @@ export function validateConfig(
   if (!permalink.includes(':slug') || !permalink.startsWith('/') || !permalink.endsWith('/') || permalink.includes('..')) {
     bad('permalink', `Expected \`permalink\` to start and end with \`/\` and contain \`:slug\`, not \`${permalink}\``)
   }
+  // eslint-disable-next-line no-control-regex
+  if (/[#?%\\\u0000-\u001f\u007f]/.test(permalink)) {
+    bad('permalink', `Expected \`permalink\` without \`#\`, \`?\`, \`%\`, \`\\\` or control characters (reserved in URLs), not \`${permalink}\``)
+  }
   const unknownToken = /:(?!year\b|month\b|day\b|slug\b)[a-z]+/.exec(permalink)
   if (unknownToken) bad('permalink', `Unknown permalink token \`${unknownToken[0]}\`; expected :year, :month, :day or :slug`)
 

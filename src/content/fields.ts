@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import type { ColumnMatter, License, PageMatter, Place, PostMatter, SiteDate } from '../types.js'
 import { report, type RuleId } from '../messages.js'
 import { parseDate } from './dates.js'
+import { segmentProblem, slugFromSegment } from '../site/urls.js'
 import type { SplitFile } from './front-matter.js'
 
 const postKeys = new Set(['title', 'date', 'updated', 'tags', 'column', 'draft', 'slug', 'summary', 'cover', 'license'])
@@ -79,7 +80,8 @@ function fieldReader(file: VFile, split: SplitFile) {
         fail('invalid-slug', 'slug', reason, value)
         return undefined
       }
-      return value.trim()
+      // White space and punctuation go through the slug rule (`my post` is `my-post`).
+      return slugFromSegment(value)
     },
     extra(known: Set<string>): Record<string, unknown> {
       const extra: Record<string, unknown> = {}
@@ -90,19 +92,14 @@ function fieldReader(file: VFile, split: SplitFile) {
 }
 
 /**
- * Why `slug` is not a usable URL segment, or undefined when it is.
+ * Why `slug` is not a usable URL segment, or undefined when it is (the slug
+ * rule of `site/urls.ts`: no reserved character, no `..`, not empty).
  *
  * @param slug Candidate slug.
  * @returns Reason, or undefined.
  */
 export function slugProblem(slug: string): string | undefined {
-  const value = slug.trim()
-  if (value === '') return 'Expected `slug` to be non-empty'
-  if (value.includes('/') || value.includes('\\')) return `Expected \`slug\` to be one URL segment, without \`/\` or \`\\\`, not \`${value}\``
-  if (value === '.' || value === '..' || value.includes('..')) return `Expected \`slug\` not to contain \`..\`, not \`${value}\``
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f?#]/.test(value)) return `Expected \`slug\` without \`?\`, \`#\` or control characters, not \`${value}\``
-  return undefined
+  return segmentProblem(slug)
 }
 
 /**

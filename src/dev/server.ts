@@ -14,6 +14,7 @@ import { join, sep } from 'node:path'
 import mime from 'mime'
 import { clientScript, type OverlayProblem } from './client.js'
 import type { SiteImage } from '../render/site-image.js'
+import { decodePath, encodePath } from '../site/urls.js'
 
 /** Where live-reload clients connect. */
 export const EVENTS_PATH = '/__inkstone/events'
@@ -70,9 +71,11 @@ function targetOf(basePath: string, rawPath: string): Target {
   }
   if (segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0'))) return { kind: 'bad' }
   const path = '/' + segments.join('/')
-  if (path !== basePath && path + '/' === basePath) return { kind: 'redirect', location: basePath }
-  if (!path.startsWith(basePath)) return path === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' }
-  return { kind: 'path', path, rel: path.slice(basePath.length) }
+  // The base path is kept percent-encoded (as URL parsing gives it); compare decoded paths.
+  const base = decodePath(basePath)
+  if (path !== base && path + '/' === base) return { kind: 'redirect', location: basePath }
+  if (!path.startsWith(base)) return path === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' }
+  return { kind: 'path', path, rel: path.slice(base.length) }
 }
 
 /**
@@ -90,7 +93,7 @@ export function resolveInImage(image: SiteImage, basePath: string, rawPath: stri
   const { rel, path } = target
   if (rel === '' || rel.endsWith('/')) return image.has(rel + 'index.html') ? { kind: 'file', path: rel + 'index.html' } : { kind: 'missing' }
   if (image.has(rel)) return { kind: 'file', path: rel }
-  return image.has(rel + '/index.html') ? { kind: 'redirect', location: encodePathname(path + '/') } : { kind: 'missing' }
+  return image.has(rel + '/index.html') ? { kind: 'redirect', location: encodePath(path + '/') } : { kind: 'missing' }
 }
 
 /**
@@ -116,7 +119,7 @@ export async function resolveRequest(outDir: string, basePath: string, rawPath: 
   let target = join(root, ...parts)
   let info = await stat(target).catch(() => undefined)
   if (info?.isDirectory()) {
-    if (!rel.endsWith('/') && rel !== '') return { kind: 'redirect', location: encodePathname(path + '/') }
+    if (!rel.endsWith('/') && rel !== '') return { kind: 'redirect', location: encodePath(path + '/') }
     target = join(target, 'index.html')
     info = await stat(target).catch(() => undefined)
   }
@@ -125,10 +128,6 @@ export async function resolveRequest(outDir: string, basePath: string, rawPath: 
   const real = await realpath(target).catch(() => undefined)
   if (!real || !real.startsWith(root + sep)) return { kind: 'missing' }
   return { kind: 'file', path: real }
-}
-
-function encodePathname(path: string): string {
-  return path.split('/').map((s) => encodeURIComponent(s)).join('/')
 }
 
 /**
@@ -297,7 +296,7 @@ export async function startServer(options: ServerOptions): Promise<SiteServer> {
   }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
-    url: `http://${shownHost}:${port}${encodePathname(options.basePath())}`,
+    url: `http://${shownHost}:${port}${options.basePath()}`,
     port: port as number,
     portInUse,
     broadcast(event, data) {

@@ -35,6 +35,21 @@ export function resolveLocal(url: string, fromPath: string): LocalTarget | undef
   }
 }
 
+/**
+ * A root-relative URL (`/images/x.png`, `/about/#联系`) split into its path
+ * and fragment, both decoded: it names a file of the site (from `public/`,
+ * or a page), which lives under the site's base path. A URL with a query,
+ * or protocol-relative (`//host`), gives `undefined`.
+ */
+export function resolveSiteRelative(url: string): LocalTarget | undefined {
+  if (!url.startsWith('/') || url.startsWith('//') || url.includes('?')) return undefined
+  const hash = url.indexOf('#')
+  return {
+    target: (hash === -1 ? url : url.slice(0, hash)).split('/').map(decode).join('/'),
+    fragment: hash === -1 ? '' : decode(url.slice(hash + 1))
+  }
+}
+
 /** Whether `path` names a Markdown file. */
 export function isMarkdownPath(path: string): boolean {
   return /\.(?:md|markdown)$/i.test(path)

@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast'
 import { imageSize } from 'image-size'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
-import { escapesRoot, isMarkdownPath, resolveLocal } from './local-paths.js'
+import { escapesRoot, isMarkdownPath, resolveLocal, resolveSiteRelative } from './local-paths.js'
 import { addReference } from './state.js'
 import { walkElements } from './walk.js'
 
@@ -22,7 +22,7 @@ export interface LocalAssetsOptions {
 /** Most formats keep their size in the first bytes; JPEG may hide it after big EXIF blocks. */
 const headBytes = 128 * 1024
 
-/** Record local `img[src]` and non-Markdown `a[href]` targets as assets; size the images. */
+/** Record local `img[src]` and non-Markdown `a[href]` targets as assets (root-relative ones as site URLs); size the images. */
 export default function rehypeLocalAssets(options: LocalAssetsOptions) {
   return function (tree: Root, file: VFile): undefined {
     walkElements(tree, function (node) {
@@ -30,6 +30,13 @@ export default function rehypeLocalAssets(options: LocalAssetsOptions) {
       if (!attribute) return
       const url = node.properties[attribute]
       if (typeof url !== 'string') return
+      // Root-relative: the graph puts it under the site's base path (which a post's parse does not know).
+      const site = resolveSiteRelative(url)
+      if (site) {
+        const start = node.position?.start
+        node.properties[attribute] = addReference(file, { kind: 'site', ...site, line: start?.line ?? 0, column: start?.column ?? 0 })
+        return
+      }
       const local = resolveLocal(url, file.path ?? '')
       // Markdown targets are rehype-post-links' business.
       if (!local || isMarkdownPath(local.target)) return

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import type { ElementContent } from 'xast'
 import type { GeneratedFile, SiteConfig, SiteDate } from '../types.js'
 import type { Post, SiteGraph } from '../site/graph.js'
-import { absolute, encodePath } from '../site/urls.js'
+import { absolute, authorAbsolute, encodePath, outPathOf } from '../site/urls.js'
 import { dateFromMillis } from '../content/dates.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { feedPaths, feedScopes, type FeedScope } from './feed-paths.js'
@@ -164,9 +164,7 @@ export function feedDoc(graph: SiteGraph, scope: FeedScope, posts: Post[], items
     author: {
       name: config.author.name,
       url: absolute(config, '/'),
-      avatar: config.author.avatar
-        ? (/^[a-z]+:/i.test(config.author.avatar) ? config.author.avatar : absolute(config, config.author.avatar.startsWith('/') ? config.author.avatar : `/${config.author.avatar}`))
-        : undefined
+      avatar: config.author.avatar ? authorAbsolute(config, config.author.avatar) : undefined
     },
     license: config.license,
     items: chosen.map((post) => {
@@ -221,9 +219,9 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
       ...feedPosts(posts, graph.config).map((p) => p.entry.path)
     ]
     files.push(
-      { outPath: paths.atom.slice(1), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
-      { outPath: paths.rss.slice(1), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
-      { outPath: paths.json.slice(1), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
+      { outPath: outPathOf(paths.atom), key: () => 'atom:' + scoped().key, make: () => atomFeed(scoped().doc, atomMemo), reads },
+      { outPath: outPathOf(paths.rss), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
+      { outPath: outPathOf(paths.json), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
     )
   }
   return files

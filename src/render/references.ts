@@ -4,7 +4,7 @@
  * cached HTML: the body is never parsed again.
  */
 import type { SiteConfig } from '../types.js'
-import { absolute, href } from '../site/urls.js'
+import { absolute, href, type SiteLink } from '../site/urls.js'
 
 const placeholder = /inkstone-ref:(\d+)/g
 
@@ -12,17 +12,17 @@ const placeholder = /inkstone-ref:(\d+)/g
  * Replace placeholders with URLs.
  *
  * @param html HTML with placeholders.
- * @param urls Resolved URL paths, by reference index.
+ * @param urls Resolved links, by reference index.
  * @param config Site config (base path, origin).
  * @param mode `href` for root-relative links, `absolute` for feeds.
  * @returns HTML with real URLs.
  */
-export function resolveReferences(html: string, urls: string[], config: SiteConfig, mode: 'href' | 'absolute'): string {
+export function resolveReferences(html: string, urls: SiteLink[], config: SiteConfig, mode: 'href' | 'absolute'): string {
   if (!html.includes('inkstone-ref:')) return html
   return html.replace(placeholder, (_, n: string) => {
-    const url = urls[Number(n)]
-    if (url === undefined) return '#'
-    return escapeAttribute(mode === 'href' ? href(config, url) : absolute(config, url))
+    const link = urls[Number(n)]
+    if (link === undefined) return '#'
+    return escapeAttribute(mode === 'href' ? href(config, link.path, link.fragment) : absolute(config, link.path, link.fragment))
   })
 }
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { RenderedBody, SiteConfig, SiteDate } from '../types.js'
 import type { Column, Post, SiteGraph, Tag } from '../site/graph.js'
-import { absolute, href, outPathOf, pagePath } from '../site/urls.js'
+import { absolute, authorHref, href, outPathOf, pagePath } from '../site/urls.js'
 import { formatDate } from '../content/dates.js'
 import { stringsFor, fill } from './strings.js'
 import { escapeHtml, resolveReferences } from './references.js'
@@ -214,7 +214,7 @@ class ViewContext {
     const config = graph.config
     this.strings = stringsFor(config.language)
     const nav = config.nav
-      ? config.nav.map((l) => ({ title: l.title, href: /^[a-z]+:/i.test(l.url) ? l.url : href(config, l.url) }))
+      ? config.nav.map((l) => ({ title: l.title, href: authorHref(config, l.url) }))
       : [
           { title: this.strings.home, href: href(config, '/') },
           { title: this.strings.columns, href: href(config, '/columns/') },
@@ -222,7 +222,7 @@ class ViewContext {
           { title: this.strings.archives, href: href(config, '/archives/') },
           ...graph.pages.map((p) => ({ title: p.title, href: href(config, p.url) }))
         ]
-    const asset = (p: string): string => (/^[a-z]+:/i.test(p) ? p : href(config, p.startsWith('/') ? p : `/${p}`))
+    const asset = (p: string): string => authorHref(config, p)
     this.site = {
       title: config.title,
       description: config.description,

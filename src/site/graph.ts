@@ -11,7 +11,7 @@ import type {
 } from '../types.js'
 import { problem } from '../messages.js'
 import { didYouMean } from '../config/schema.js'
-import { columnPath, postPath, slugFromName, slugify, tagPath } from './urls.js'
+import { columnPath, decodePath, isContained, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
 
 /** A published post with its place in the site. */
 export interface Post {
@@ -93,8 +93,8 @@ export interface SiteGraph {
   /** In navigation order: `order`, then title, then path. */
   pages: Page[]
   archives: ArchiveYear[]
-  /** Resolved URL paths of each entry's references, by entry path. */
-  references: Map<string, string[]>
+  /** Resolved URL paths (and fragments) of each entry's references, by entry path. */
+  references: Map<string, SiteLink[]>
   /** Files to copy: output path → source path (root-relative). */
   assets: Map<string, string>
   problems: Problem[]
@@ -311,7 +311,7 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   for (const post of posts) published.set(post.entry.path, { url: post.url, entry: post.entry })
   for (const page of pages) published.set(page.entry.path, { url: page.url, entry: page.entry })
   for (const column of columnsById.values()) published.set(column.entry.path, { url: column.url, entry: column.entry })
-  const references = new Map<string, string[]>()
+  const references = new Map<string, SiteLink[]>()
   const assets = new Map<string, string>()
   const owned: Array<{ entry: Entry; url: string }> = [
     ...posts.map((p) => ({ entry: p.entry as Entry, url: p.url })),
@@ -320,7 +320,8 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   ]
   for (const { entry, url } of owned) {
     const dir = posix.dirname(entry.path)
-    const resolved = entry.body.references.map((ref) => {
+    const resolved = entry.body.references.map((ref): SiteLink => {
+      if (ref.kind === 'site') return { path: ref.target, fragment: ref.fragment }
       if (ref.kind === 'link') {
         const target = published.get(ref.target)
         if (!target) {
@@ -329,7 +330,7 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
             ? `Link to \`${ref.target}\`, which is not published (a draft or a future post)`
             : `Link to \`${ref.target}\`, which does not exist`
           problems.push(problem(entry.path, 'missing-link-target', reason, ref))
-          return url
+          return { path: url, fragment: '' }
         }
         if (ref.fragment !== '') {
           const ids = target.entry.body.headings.map((h) => h.id)
@@ -340,18 +341,21 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
                 `Link to \`${ref.target}#${ref.fragment}\`, which has no heading with that id` + (guess ? `; did you mean \`${guess}\`?` : ''), ref)
             )
           }
-          return `${target.url}#${ref.fragment}`
         }
-        return target.url
+        return { path: target.url, fragment: ref.fragment }
       }
       const rel = posix.relative(dir, ref.target)
       const outPath = rel.startsWith('..') ? `assets/${ref.target.replace(/^content\//, '')}` : `${url.slice(1)}${rel}`
       if (!ref.target.startsWith('content/')) {
         problems.push(problem(entry.path, 'missing-image', `\`${ref.target}\` is outside the content folder`, ref))
-        return url
+        return { path: url, fragment: '' }
+      }
+      if (!isContained(outPath)) {
+        problems.push(problem(entry.path, 'unsafe-file-name', `Link to \`${ref.target}\`, whose name holds a \`\\\` that no URL can carry`, ref, { fatal: true }))
+        return { path: url, fragment: '' }
       }
       assets.set(outPath, ref.target)
-      return `/${outPath}`
+      return { path: `/${outPath}`, fragment: '' }
     })
     references.set(entry.path, resolved)
   }
@@ -359,23 +363,30 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     if (post.entry.bundle) {
       const dir = posix.dirname(post.entry.path)
       for (const asset of post.entry.assets) {
-        assets.set(`${post.url.slice(1)}${posix.relative(dir, asset)}`, asset)
+        const outPath = `${post.url.slice(1)}${posix.relative(dir, asset)}`
+        // A file named `a\b.png` would be written outside its folder on some systems: left out, with a warning.
+        if (isContained(outPath)) assets.set(outPath, asset)
+        else problems.push(problem(asset, 'unsafe-file-name', `\`${asset}\` is not published: its name holds a \`\\\``))
       }
     }
     const cover = post.entry.matter.cover
-    if (cover !== undefined) post.cover = coverUrl(cover, post, assets)
+    if (cover !== undefined) post.cover = coverUrl(cover, post, assets, config)
   }
 
   return { config, posts, tags, columns: roots, columnsById, pages, archives, references, assets, problems }
 }
 
-function coverUrl(cover: string, post: Post, assets: Map<string, string>): string {
-  if (/^[a-z]+:/i.test(cover) || cover.startsWith('/')) return cover
+function coverUrl(cover: string, post: Post, assets: Map<string, string>, config: SiteConfig): string {
+  if (/^[a-z]+:/i.test(cover)) return cover
+  if (cover.startsWith('//')) return new URL(cover, config.url).href
+  // A cover is a URL as written (as in Markdown: `%23` for a `#` in a file name): the path it stands for.
+  const path = decodePath(cover.replace(/[?#].*$/s, ''))
+  if (path.startsWith('/')) return path
   const dir = posix.dirname(post.entry.path)
-  const target = posix.normalize(posix.join(dir, cover))
+  const target = posix.normalize(posix.join(dir, path))
   const rel = posix.relative(dir, target)
   const outPath = rel.startsWith('..') ? `assets/${target.replace(/^content\//, '')}` : `${post.url.slice(1)}${rel}`
-  assets.set(outPath, target)
+  if (isContained(outPath)) assets.set(outPath, target)
   return `/${outPath}`
 }
 

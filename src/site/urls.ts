@@ -1,42 +1,164 @@
 /**
- * URL paths of the site: slugs for tags and columns (Chinese kept), post
- * permalinks, output paths, and links under the site's base path.
- * Internal URL paths are site-relative, start and end with `/` (or end in a
- * file name) and are not percent-encoded; encoding happens in `href()`.
+ * URL paths of the site: slugs for posts, pages, tags and columns (Chinese
+ * kept), post permalinks, output paths, and links under the site's base path.
+ *
+ * A URL path here is site-relative, starts with `/`, ends with `/` (or a file
+ * name), holds the characters themselves (never percent-escapes) and never a
+ * query or fragment. Every URL the site writes comes from one through
+ * `href()` or `absolute()`, which percent-encode it (once, here), and its file
+ * on disk from `outPathOf()`: the URL a browser asks for, decoded, is always
+ * the path of the file.
  */
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import type { PostMatter, SiteConfig } from '../types.js'
 
 /**
- * A URL segment for a tag or column name: Unicode letters and digits kept
- * (Chinese stays Chinese), Latin lowercased, everything else a single `-`.
- * Never empty, never `.` or `..`.
+ * Characters reserved in a URL path segment: `/` and `\` (separators), `#`
+ * (starts a fragment), `?` (starts a query), `%` (starts an escape) and
+ * control characters. A slug made from a name never holds them; a `slug`
+ * the author writes that holds them is an error.
+ */
+// eslint-disable-next-line no-control-regex
+const reserved = /[/\\#?%\u0000-\u001f\u007f-\u009f]/u
+
+/**
+ * The characters a slug keeps: letters (any script), digits, combining marks
+ * after them, and `_ + . -`. Each run of anything else (white space,
+ * punctuation ASCII or full-width, symbols and emoji, reserved characters)
+ * becomes one `-`; a mark that follows a replaced character goes with it.
+ */
+const unkept = /(?:[^\p{L}\p{N}\p{M}_+.-]|^)\p{M}*/gu
+
+/** The longest file name most file systems allow, in UTF-8 bytes: a URL segment becomes one. */
+export const MAX_SEGMENT_BYTES = 255
+
+/**
+ * The slug rule (see the README's site format): NFC, trimmed, each run of
+ * characters other than letters, digits, marks and `_ + . -` turned into
+ * one `-`, no `..`, no `-` or `.` at either end. Case is kept. May be empty.
+ */
+function slugRule(name: string): string {
+  return name
+    .normalize('NFC')
+    .trim()
+    .replace(unkept, (match) => (match === '' ? '' : '-'))
+    .replace(/\.{2,}/g, '.')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+}
+
+/** A slug for a name the rule leaves empty (`???`): stable, distinct per name. */
+function fallbackSlug(name: string): string {
+  return 'x-' + createHash('sha1').update(name).digest('hex').slice(0, 8)
+}
+
+/**
+ * The slug of a post or page from its file name (or bundle folder name), when
+ * it has no `slug`: the slug rule with case kept, so `2010-01-12#小时候的梦想`
+ * becomes `2010-01-12-小时候的梦想` and `C++ 讲稿 1.预备知识` `C++-讲稿-1.预备知识`.
+ * Never empty, never holds a reserved character. The one place a file name
+ * becomes a slug: whatever else derives a slug from a name calls this.
+ *
+ * @param name File or bundle folder name, without `.md`.
+ * @returns Slug.
+ */
+export function slugFromName(name: string): string {
+  const slug = slugRule(name)
+  return slug === '' ? fallbackSlug(name) : slug
+}
+
+/**
+ * A URL segment for a tag or column name: the slug rule, lowercased, so
+ * `Rust` and `rust` are one tag (Chinese stays Chinese). Never empty, never
+ * `.` or `..`, never holds a reserved character.
  *
  * @param name Display name.
  * @returns Slug.
  */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}_+.-]+/gu, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-  return slug === '' ? 'x-' + createHash('sha1').update(name).digest('hex').slice(0, 8) : slug
+  const slug = slugRule(name.toLowerCase())
+  return slug === '' ? fallbackSlug(name) : slug
 }
 
 /**
- * The slug a post or page gets from its file name when it has no `slug`:
- * the name with white space turned into `-`.
+ * Why a segment the author wrote (a `slug`) cannot be a URL segment, or
+ * undefined when it can. White space and punctuation are fine (the slug rule
+ * turns them into `-`); reserved characters, `..` and over-long segments are
+ * not: the author meant a URL, and we cannot tell which.
  *
- * @param name File or bundle folder name.
+ * @param segment Candidate, as written.
+ * @param what How to name it in the message (`` `slug` ``).
+ * @returns Reason, or undefined.
+ */
+export function segmentProblem(segment: string, what = '`slug`'): string | undefined {
+  const value = segment.normalize('NFC').trim()
+  if (value === '') return `Expected ${what} to be non-empty`
+  if (value.includes('/') || value.includes('\\')) return `Expected ${what} to be one URL segment, without \`/\` or \`\\\`, not \`${value}\``
+  if (value.includes('..')) return `Expected ${what} not to contain \`..\`, not \`${value}\``
+  if (reserved.test(value)) {
+    const found = [...new Set([...value].filter((c) => reserved.test(c)))].map((c) => '`' + show(c) + '`').join(', ')
+    return `Expected ${what} without ${found} (reserved in URLs), not \`${show(value)}\`; for example \`${slugFromName(decodeOrKeep(value))}\``
+  }
+  if (slugRule(value) === '') return `Expected ${what} to hold a letter or digit, not \`${value}\``
+  if (Buffer.byteLength(slugRule(value)) > MAX_SEGMENT_BYTES) return `Expected ${what} to be at most ${MAX_SEGMENT_BYTES} bytes long in UTF-8`
+  return undefined
+}
+
+/**
+ * Why a URL path the author wrote (a `permalink` in front matter) cannot be
+ * one of the site's paths, or undefined when it can: it starts with `/`, and
+ * each of its segments passes `segmentProblem`.
+ *
+ * @param path Candidate, as written.
+ * @param what How to name it in the message.
+ * @returns Reason, or undefined.
+ */
+export function pathProblem(path: string, what = '`permalink`'): string | undefined {
+  const value = path.normalize('NFC').trim()
+  if (!value.startsWith('/')) return `Expected ${what} to start with \`/\`, not \`${value}\``
+  if (value.includes('\\')) return `Expected ${what} without \`\\\`, not \`${value}\``
+  for (const segment of value.slice(1).replace(/\/$/, '').split('/')) {
+    if (value === '/') break
+    const problem = segmentProblem(segment, what)
+    if (problem) return problem
+  }
+  return undefined
+}
+
+/**
+ * A segment the author wrote, made a slug: NFC, trimmed, white space and
+ * punctuation through the slug rule (case kept). Call only when
+ * `segmentProblem` found nothing.
+ *
+ * @param segment Segment as written.
  * @returns Slug.
  */
-export function slugFromName(name: string): string {
-  const slug = name.normalize('NFC').trim().replace(/\s+/g, '-')
-  return slug === '' || slug.includes('..') ? slugify(name) : slug
+export function slugFromSegment(segment: string): string {
+  return slugRule(segment)
+}
+
+/** A character shown in a message: control characters as `U+XXXX`. */
+function show(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+}
+
+/** Percent-decoded text when it is valid, else the text as it is. */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** A link the site makes to one of its own URL paths, and an element id on that page. */
+export interface SiteLink {
+  /** Site-relative URL path (characters, not escapes). */
+  path: string
+  /** Element id without `#`, or `''`. */
+  fragment: string
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -90,45 +212,94 @@ export function isContained(outPath: string): boolean {
 }
 
 /**
- * A link to a URL path under the site's base path, percent-encoded
- * (Chinese segments become `%E4%B8%AD…`).
+ * A link to a URL path under the site's base path, percent-encoded: every
+ * character of the path that is not unreserved in a URL (`#`, `?`, `%`, space,
+ * Chinese, …) is escaped, so the link, decoded, is the path of its file.
  *
- * @param config Site config (basePath).
- * @param path Site-relative URL path, may carry `#fragment`.
+ * @param config Site config (basePath, as URL parsing gives it: already encoded).
+ * @param path Site-relative URL path (characters, not escapes; never a fragment).
+ * @param fragment Fragment without `#` (an element id, characters, not escapes).
  * @returns Root-relative href like `/blog/tags/%E8%AF%BB%E4%B9%A6/`.
  */
-export function href(config: Pick<SiteConfig, 'basePath'>, path: string): string {
+export function href(config: Pick<SiteConfig, 'basePath'>, path: string, fragment = ''): string {
   // Pages link to the same few thousand paths over and over: encode each once.
   const key = config.basePath + '\0' + path
   let result = hrefs.get(key)
   if (result === undefined) {
     if (hrefs.size > 100_000) hrefs.clear()
-    hrefs.set(key, (result = encodeHref(config.basePath, path)))
+    hrefs.set(key, (result = config.basePath.replace(/\/$/, '') + encodePath(path)))
   }
-  return result
+  return fragment === '' ? result : result + '#' + encodeURIComponent(wellFormed(fragment))
 }
 
 const hrefs = new Map<string, string>()
 
-function encodeHref(basePath: string, path: string): string {
-  const hash = path.indexOf('#')
-  const main = hash === -1 ? path : path.slice(0, hash)
-  const fragment = hash === -1 ? '' : '#' + encodeURIComponent(path.slice(hash + 1))
-  return basePath.replace(/\/$/, '') + encodePath(main) + fragment
-}
-
 /**
- * An absolute URL for a URL path.
+ * An absolute URL for a URL path (same encoding as `href`).
  *
  * @param config Site config (url).
  * @param path Site-relative URL path.
+ * @param fragment Fragment without `#`.
  * @returns Absolute URL.
  */
-export function absolute(config: Pick<SiteConfig, 'url' | 'basePath'>, path: string): string {
-  return new URL(config.url).origin + href(config, path)
+export function absolute(config: Pick<SiteConfig, 'url' | 'basePath'>, path: string, fragment = ''): string {
+  return new URL(config.url).origin + href(config, path, fragment)
 }
 
 /** Percent-encode each segment of a path, keeping `/`. */
 export function encodePath(path: string): string {
-  return path.split('/').map((s) => encodeURIComponent(s)).join('/')
+  return path.split('/').map((s) => encodeURIComponent(wellFormed(s))).join('/')
+}
+
+/** Text with lone surrogates (which UTF-8, hence a URL, cannot carry) replaced by U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+}
+
+/**
+ * The URL path a percent-encoded one stands for: each segment decoded (a
+ * segment with a malformed escape kept as it is). The inverse of
+ * `encodePath` for the paths the site makes.
+ *
+ * @param encoded Path as sent or written, e.g. `/posts/a%23b/`.
+ * @returns Path, e.g. `/posts/a#b/`.
+ */
+export function decodePath(encoded: string): string {
+  return encoded.split('/').map(decodeOrKeep).join('/')
+}
+
+/**
+ * A link to a URL the author wrote in `site.yaml` or front matter (`nav`,
+ * `avatar`, `cover`): a URL with a scheme (`https:`, `mailto:`) or `//host`
+ * as written; otherwise a path under the site's base path (`about/` is
+ * `/about/`) whose escapes are kept and other characters encoded, with its
+ * query and fragment as written.
+ *
+ * @param config Site config (basePath).
+ * @param url URL as written.
+ * @returns Href.
+ */
+export function authorHref(config: Pick<SiteConfig, 'basePath'>, url: string): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return url
+  const end = url.search(/[?#]/)
+  const path = end === -1 ? url : url.slice(0, end)
+  const rest = end === -1 ? '' : url.slice(end)
+  return href(config, decodePath(path.startsWith('/') ? path : '/' + path)) + escapeLoose(rest)
+}
+
+/**
+ * `authorHref` made absolute.
+ *
+ * @param config Site config (url, basePath).
+ * @param url URL as written.
+ * @returns Absolute URL (or the URL as written when it has a scheme).
+ */
+export function authorAbsolute(config: Pick<SiteConfig, 'url' | 'basePath'>, url: string): string {
+  const link = authorHref(config, url)
+  return link.startsWith('/') && !link.startsWith('//') ? new URL(config.url).origin + link : link
+}
+
+/** Percent-encode what may not stand in a URL as it is, keeping valid escapes and reserved characters. */
+function escapeLoose(text: string): string {
+  return wellFormed(text).replace(/%[\da-f]{2}|[^\w\-.~!$&'()*+,;=:@/?#]/giu, (c) => (c.length === 3 && c[0] === '%' ? c : encodeURIComponent(c)))
 }

@@ -114,6 +114,19 @@ describe('buildSiteGraph', () => {
     expect(page.reason).toContain('built-in page')
   })
 
+  it('leaves out a bundle file whose name no URL can carry, with a warning; a link to it is an error', async () => {
+    const bundle = await entry('content/posts/b/index.md', '---\ntitle: B\ndate: 2022-01-02\n---\n', {
+      references: [{ kind: 'asset', target: 'content/posts/b/a\\b.png', fragment: '', line: 5, column: 1 }]
+    })
+    Object.assign(bundle, { bundle: true, name: 'b', assets: ['content/posts/b/a\\b.png', 'content/posts/b/ok #1.png'] })
+    const graph = buildSiteGraph({ entries: [bundle], config, flags: { drafts: false, future: false }, now })
+    expect([...graph.assets.keys()]).toEqual(['posts/b/ok #1.png'])
+    expect(graph.problems.map((p) => [p.path, p.ruleId, p.fatal, p.line ?? 0])).toEqual([
+      ['content/posts/b/index.md', 'unsafe-file-name', true, 5],
+      ['content/posts/b/a\\b.png', 'unsafe-file-name', false, 0]
+    ])
+  })
+
   it('resolves links between posts and checks fragments', async () => {
     const target = await post('b', 'title: B\ndate: 2022-01-02', { headings: [{ depth: 2, id: '第一节', text: '第一节' }] })
     const source = await post('a', 'title: A\ndate: 2022-01-01', {
@@ -124,7 +137,9 @@ describe('buildSiteGraph', () => {
       ]
     })
     const graph = buildSiteGraph({ entries: [source, target], config, flags: { drafts: false, future: false }, now })
-    expect(graph.references.get('content/posts/a.md')).toEqual(['/posts/b/#第一节', '/posts/b/#第二节', '/posts/a/'])
+    expect(graph.references.get('content/posts/a.md')).toEqual([
+      { path: '/posts/b/', fragment: '第一节' }, { path: '/posts/b/', fragment: '第二节' }, { path: '/posts/a/', fragment: '' }
+    ])
     expect(graph.problems.map((p) => [p.ruleId, p.line, p.column])).toEqual([
       ['missing-fragment', 6, 3],
       ['missing-link-target', 7, 1]

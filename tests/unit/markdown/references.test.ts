@@ -79,10 +79,14 @@ describe('assets', () => {
     expect(result.references[0]).toMatchObject({ kind: 'asset', target: 'assets/slides.pdf' })
   })
 
-  test('absolute and remote images are left alone', async () => {
-    const result = await render('![a](/images/x.png) ![b](https://example.com/x.png)', path)
-    expect(result.html).toBe('<p><img src="/images/x.png" alt="a"> <img src="https://example.com/x.png" alt="b"></p>')
-    expect(result.references).toEqual([])
+  test('root-relative URLs become site references (the base path is added later); remote ones are left alone', async () => {
+    const result = await render('![a](/images/x%20y.png) ![b](https://example.com/x.png) [c](/about/#%E8%81%94%E7%B3%BB) [d](/search/?q=1)', path)
+    expect(result.html).toBe('<p><img src="inkstone-ref:0" alt="a"> <img src="https://example.com/x.png" alt="b"> ' +
+      '<a href="inkstone-ref:1">c</a> <a href="/search/?q=1">d</a></p>')
+    expect(result.references).toEqual([
+      { kind: 'site', target: '/images/x y.png', fragment: '', line: 1, column: 1 },
+      { kind: 'site', target: '/about/', fragment: '联系', line: 1, column: 57 }
+    ])
     expect(result.problems).toEqual([])
   })
 

@@ -88,7 +88,8 @@ describe('feeds with hostile text', () => {
     expect(text).toContain('x ]]> y <z> & w')
     expect(text).toContain('Last paragraph ]]]]>> end.')
     for (const url of urlsIn(html)) expect(url).toMatch(/^https:\/\/hostile\.example\//)
-    expect(html).toContain('href="https://hostile.example/about/"')
+    // A root-relative link in a post names a page of the site: under its base path.
+    expect(html).toContain('href="https://hostile.example/sub/about/"')
     expect(html).toContain('href="https://hostile.example/sub/posts/hostile/#more-text"')
     // Own summary (content/posts/plain.md), escaped once; in the feed of its tag `a<b>&c` (slug a-b-c).
     const tag = checkAtom(read('tags/a-b-c/atom.xml'), 'tag')
