@@ -22,10 +22,15 @@ export const rules = {
   // front matter
   'yaml-syntax': { fatal: true, hint: 'Front matter is YAML between two `---` lines; check quotes, colons and indentation.' },
   'front-matter-type': { fatal: true, hint: 'Front matter must be a mapping of keys to values.' },
-  'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter.' },
-  'missing-date': { fatal: true, hint: 'Add a `date:` line, e.g. `date: 2024-05-01 20:18`.' },
+  'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter, or start the post with a `# Title` heading.' },
+  'missing-date': {
+    fatal: true,
+    hint: 'Give the date in one of three ways: a `date:` line (`date: 2024-05-01 20:18`), a file name that starts with it (`2024-05-01-slug.md`), or commit the file to git (the date of its first commit is used).'
+  },
   'invalid-date': { fatal: true, hint: 'Use a date like 2024-05-01, 2024-05-01 20:18, 2016/6/28 21:40:15 or an ISO 8601 time with an offset.' },
   'invalid-field': { fatal: true, hint: 'See the README for the type each front-matter key takes.' },
+  'key-case': { fatal: false, hint: 'Write front-matter keys in lower case (`title:`, `date:`); the capitalised key was read as the lower-case one.' },
+  'empty-tag': { fatal: false, hint: 'Remove the empty item from `tags`.' },
   'invalid-slug': { fatal: true, hint: 'A slug is one URL segment: no `/`, `\\`, `..`, and not empty.' },
   // site graph
   'unknown-column': { fatal: true, hint: 'Create content/columns/<id>.md or fix the id.' },
@@ -45,6 +50,31 @@ export const rules = {
 
 /** A known rule id. */
 export type RuleId = keyof typeof rules
+
+/** The rules whose severity `checks:` in site.yaml may set to error, warning or off. */
+export const checkable: readonly string[] = [
+  'missing-link-target', 'missing-fragment', 'missing-image', 'unknown-language', 'invalid-tex', 'missing-date',
+  'key-case', 'empty-tag'
+]
+
+/**
+ * Apply `checks:` to problems: a rule set to `off` drops its problems,
+ * `error` and `warning` set their severity. Problems of other rules pass as they are.
+ *
+ * @param problems Problems as reported.
+ * @param checks Severity per rule id.
+ * @returns The problems the author asked for (the same array when nothing changes).
+ */
+export function withChecks<T extends { ruleId: string; fatal: boolean }>(problems: T[], checks: Readonly<Record<string, string>>): T[] {
+  if (problems.length === 0 || !problems.some((p) => checks[p.ruleId] !== undefined)) return problems
+  const result: T[] = []
+  for (const p of problems) {
+    const severity = checks[p.ruleId]
+    if (severity === 'off') continue
+    result.push(severity === undefined ? p : { ...p, fatal: severity === 'error' })
+  }
+  return result
+}
 
 /** Extra fields for a message. */
 export interface MessageOptions {

@@ -6,10 +6,11 @@
  */
 import { VFile } from 'vfile'
 import type { ColumnEntry, Entry, PageEntry, PostEntry, RenderedBody, SiteConfig } from '../types.js'
-import { problemsOf, report } from '../messages.js'
+import { problemsOf, report, withChecks } from '../messages.js'
 import type { SourceRef } from './discover.js'
 import { splitFrontMatter } from './front-matter.js'
 import { columnMatter, pageMatter, postMatter } from './fields.js'
+import { lowerCaseKeys, mathModeOf, titleFromBody } from './matter-prep.js'
 import type { CodeMemo } from '../markdown/code-memo.js'
 
 /** Renders a Markdown body (see src/markdown). */
@@ -65,7 +66,8 @@ export async function parseEntry(
   const file = new VFile({ path: source.path })
   if (codeMemo) file.data.inkstoneCodeMemo = codeMemo
   const base = { path: source.path, name: source.name, keys: {}, body: emptyBody }
-  const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
+  const finish = (entry: Unchecked): Entry => finished(file, source, entry, config)
+  const failed = (): Entry => finish({ ...base, kind: 'page', matter: { title: '', extra: {} } })
   if (bytes instanceof Error) {
     const code = (bytes as NodeJS.ErrnoException).code
     report(file, 'unreadable-file', `Cannot read the file (${code ?? bytes.message})`)
@@ -77,27 +79,31 @@ export async function parseEntry(
     return failed()
   }
   file.value = decoded.text
-  const split = splitFrontMatter(file, decoded.text)
+  const split = lowerCaseKeys(file, splitFrontMatter(file, decoded.text))
   // Point later messages (unknown column, collisions) at the value of the key.
   const keys = { ...split.keys, ...split.values }
   // Broken front matter: report only that, not the missing fields it hides.
   if (!split.ok) return failed()
+  // A post without `title` takes its first `# heading`, out of the body; math per post (see matter-prep.ts).
+  file.data.inkstoneTitleFromBody = source.kind === 'post' && titleFromBody(split.data)
+  file.data.inkstoneMath = source.kind === 'post' ? mathModeOf(split.data, config.math) : config.math
   const body = await render(file, split.body)
   if (source.kind === 'post') {
-    const matter = postMatter(file, split, config.timezone)
+    const matter = postMatter(file, split, config.timezone, { name: source.name, heading: body.title })
     // A fresh array (map, not spread or slice: those keep the elements kind of an
     // array a worker received, which v8.serialize writes differently), so the
     // cache file's bytes are the same whether the entry was parsed in a worker or not.
-    return finish(file, source, { ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
+    return finish({ ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
   }
-  if (source.kind === 'column') return finish(file, source, { ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
-  return finish(file, source, { ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
+  if (source.kind === 'column') return finish({ ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
+  return finish({ ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
 }
 
 type Unchecked = Omit<PostEntry, 'problems'> | Omit<ColumnEntry, 'problems'> | Omit<PageEntry, 'problems'>
 
-function finish(file: VFile, source: SourceRef, entry: Unchecked): Entry {
-  const result = { ...entry, problems: problemsOf(file) } as Entry
+function finished(file: VFile, source: SourceRef, entry: Unchecked, config: SiteConfig): Entry {
+  // `checks:` in site.yaml sets the severity of some rules (or turns them off).
+  const result = { ...entry, problems: withChecks(problemsOf(file), config.checks) } as Entry
   if (source.kind !== result.kind) (result as { kind: string }).kind = source.kind
   return result
 }

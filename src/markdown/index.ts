@@ -26,6 +26,7 @@ import rehypeSummary from './rehype-summary.js'
 import remarkAlertTitles from './remark-alert-titles.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkTextMetrics from './remark-text-metrics.js'
+import remarkTitleHeading from './remark-title-heading.js'
 import { emptyState } from './state.js'
 
 export interface MarkdownOptions {
@@ -50,6 +51,7 @@ export function createProcessor(options: MarkdownOptions) {
       .use(remarkCjkFriendly)
       .use(remarkCjkFriendlyGfmStrikethrough)
       .use(remarkMath)
+      .use(remarkTitleHeading)
       .use(remarkAlert)
       .use(remarkAlertTitles, { language })
       .use(remarkCjkLineBreaks)
@@ -97,7 +99,8 @@ export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body
         references: state.references,
         metrics: state.metrics,
         math: state.math,
-        code: state.code
+        code: state.code,
+        ...(state.title === undefined ? {} : { title: state.title })
       }
     } finally {
       // The state is returned as data; keep it off the caller's file.
