@@ -9,7 +9,7 @@ import { posix } from 'node:path'
 import type {
   BuildFlags, ColumnEntry, Entry, PageEntry, PostEntry, Problem, SiteConfig
 } from '../types.js'
-import { problem } from '../messages.js'
+import { problem, withChecks } from '../messages.js'
 import { didYouMean } from '../config/schema.js'
 import { columnPath, postPath, slugFromName, slugify, tagPath } from './urls.js'
 import { datePrefix } from '../content/dates.js'
@@ -414,7 +414,8 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     if (cover !== undefined) post.cover = coverUrl(cover, post, assets)
   }
 
-  return { config, posts, home, redirects, tags, columns: roots, columnsById, pages, archives, references, assets, problems }
+  // `checks:` in site.yaml sets the severity of the cross-reference rules (or turns them off).
+  return { config, posts, home, redirects, tags, columns: roots, columnsById, pages, archives, references, assets, problems: withChecks(problems, config.checks) }
 }
 
 /**

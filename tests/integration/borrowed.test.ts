@@ -5,7 +5,7 @@
  * heading, Hexo categories as columns, pinned posts, aliases and redirects.
  * Each site is copied out of the repository first, so git dates never enter.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
@@ -185,5 +185,35 @@ describe('a folder of plain Markdown files', () => {
     // The first level-1 heading need not be the first line.
     expect(site.post('/posts/second/')).toMatchObject({ title: 'Second Note', date: '2020-02-02T00:00:00+08:00' })
     expect(site.read('posts/second/index.html')).toContain('<p>Some text before the heading.</p>')
+  })
+})
+
+describe('`checks:` in site.yaml', () => {
+  let site: Built
+  beforeAll(async () => void (site = await buildFixture('relaxed')), 60_000)
+
+  it('turns the chosen rules into warnings that keep their place, or off', () => {
+    expect(site.result.ok).toBe(true)
+    expect(rules(site.result).sort()).toEqual([
+      'content/posts/old.md:13:30 warning invalid-tex',
+      'content/posts/old.md:5:11 warning missing-link-target',
+      'content/posts/old.md:5:51 warning missing-fragment',
+      'content/posts/old.md:7:1 warning missing-image'
+    ])
+  })
+
+  it('makes them errors again without checks', async () => {
+    const root = tempDir('borrowed-strict')
+    cpSync(join(fixtures, 'relaxed'), root, { recursive: true })
+    writeFileSync(join(root, 'content', 'site.yaml'), 'title: Strict\nurl: https://strict.example/\nmath: true\n')
+    const result = await build({ root, outDir: join(root, 'dist'), flags: { drafts: false, future: false }, now: NOW, cache: false })
+    expect(result.ok).toBe(false)
+    expect(rules(result).sort()).toEqual([
+      'content/posts/old.md:13:30 error invalid-tex',
+      'content/posts/old.md:5:11 error missing-link-target',
+      'content/posts/old.md:5:51 error missing-fragment',
+      'content/posts/old.md:7:1 error missing-image',
+      'content/posts/old.md:9:1 warning unknown-language'
+    ])
   })
 })
