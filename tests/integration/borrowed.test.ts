@@ -44,13 +44,21 @@ describe('a Hexo blog', () => {
   let site: Built
   beforeAll(async () => void (site = await buildFixture('hexo')), 60_000)
 
-  it('builds, with warnings only for capitalised keys and an empty tag', () => {
+  it('builds, with warnings only for capitalised keys, an empty tag and TeX that KaTeX cannot parse', () => {
     expect(site.result.ok).toBe(true)
     expect(rules(site.result)).toEqual([
       'content/posts/capital-keys.md:2:1 warning key-case',
       'content/posts/capital-keys.md:3:1 warning key-case',
-      'content/posts/hello-hexo.md:9:3 warning empty-tag'
+      'content/posts/hello-hexo.md:9:3 warning empty-tag',
+      'content/posts/php.md:8:32 warning invalid-tex'
     ])
+  })
+
+  it('reads `$` as math only where it reads as math (math: auto, the default)', () => {
+    const page = site.read('posts/php/index.html')
+    expect(page).toContain("读取 $_POST['user'] 之后再和 $admin 比较。价格从 $5 到 $10 不等。")
+    expect([...page.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1])).toEqual(['a^2 + b^2 = c^2'])
+    expect(page).toContain('不像公式的 $\\frac{1}{$ 原样留下。')
   })
 
   it('reads Hexo dates and capitalised keys', () => {
@@ -93,7 +101,7 @@ describe('a Hexo blog', () => {
     expect(site.read('index.html')).toContain('一段来自 description 的摘要。')
     expect(site.read('posts/second-go/index.html')).toContain('<meta name="description" content="来自 excerpt 的摘要。">')
     expect(site.result.graph!.posts.find((p) => p.slug === 'hello-hexo')?.cover).toBe('/img/cover.png')
-    expect(site.result.graph!.tags.map((t) => t.name)).toEqual(['2016', 'Go', 'true'])
+    expect(site.result.graph!.tags.map((t) => t.name)).toEqual(['2016', 'Go', 'PHP', 'true'])
   })
 
   it('leaves out `published: false`, hides comments on `comments: false`, keeps unknown fields for templates', () => {
