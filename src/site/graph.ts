@@ -327,6 +327,8 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   for (const url of ['/tags/', '/columns/', '/archives/', '/404.html', '/atom.xml', '/rss.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/search.json']) {
     claim(url, '', 'a built-in page')
   }
+  // The list pages too: an alias or a permalink may name any URL.
+  for (const url of ['/', ...tags.map((t) => t.url), ...archives.flatMap((y) => [y.url, ...y.months.map((m) => m.url)])]) claim(url, '', 'a list page')
   for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.permalink ?? post.entry.keys.slug ?? post.entry.keys.title)
   for (const r of redirects) {
     const entry = entriesByPath.get(r.path) as PostEntry

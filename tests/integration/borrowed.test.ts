@@ -225,3 +225,17 @@ describe('`checks:` in site.yaml', () => {
     ])
   })
 })
+
+describe('aliases on URLs the site already has', () => {
+  it('are url-collision errors, also on a tag or an archive page', async () => {
+    const root = tempDir('borrowed-alias-tag')
+    cpSync(join(fixtures, 'hugo'), root, { recursive: true })
+    writeFileSync(join(root, 'content', 'posts', 'newer.md'), '---\ntitle: Newer post\ndate: 2021-05-05\ntags: [go]\naliases: [/tags/go/, /archives/2021/]\n---\nText.\n')
+    const result = await build({ root, outDir: join(root, 'dist'), flags: { drafts: false, future: false }, now: NOW, cache: false })
+    expect(result.ok).toBe(false)
+    expect(result.problems.map((p) => `${p.path}:${p.line}:${p.column} ${p.ruleId}: ${p.reason}`)).toEqual([
+      'content/posts/newer.md:5:10 url-collision: The alias of post `Newer post` lands on `/archives/2021/`, as does a list page',
+      'content/posts/newer.md:5:10 url-collision: The alias of post `Newer post` lands on `/tags/go/`, as does a list page'
+    ])
+  })
+})
