@@ -36,11 +36,16 @@ function fieldReader(file: VFile, split: SplitFile) {
       }
       return String(value).trim()
     },
-    date(key: string, zone: string): SiteDate | undefined {
+    /** A date; `borrowed` (another generator's key) makes a bad one a warning, and it is left out. */
+    date(key: string, zone: string, borrowed = false): SiteDate | undefined {
       const value = data[key]
       if (value === undefined || value === null || value === '') return undefined
       const date = parseDate(typeof value === 'number' ? String(value) : value, zone)
-      if (!date) fail('invalid-date', key, `Expected \`${key}\` to be a real date, not \`${stringify(value)}\``, value)
+      if (!date) {
+        const reason = `Expected \`${key}\` to be a real date, not \`${stringify(value)}\``
+        if (borrowed) report(file, 'invalid-date', reason + '; it is left out', at(key), { fatal: false, actual: stringify(value) })
+        else fail('invalid-date', key, reason, value)
+      }
       return date
     },
     text(key: string): string | undefined {
@@ -145,7 +150,7 @@ export function postMatter(file: VFile, split: SplitFile, zone: string, context:
   }
   if (undated) matter.undated = true
   const updatedKey = ['updated', ...synonyms.updated].find(o.present)
-  const updated = updatedKey === undefined ? undefined : r.date(updatedKey, zone)
+  const updated = updatedKey === undefined ? undefined : r.date(updatedKey, zone, updatedKey !== 'updated')
   if (updated) matter.updated = updated
   const column = r.text('column')
   if (column !== undefined && column.trim() !== '') matter.column = column.trim()

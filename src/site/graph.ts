@@ -233,10 +233,8 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     const own = ownUrl(config, entry, slug)
     const post: Post = { entry, title: entry.matter.title, slug, url: own.url, tags: [], draft, future, index: 0 }
     if (entry.matter.pinned !== undefined) post.pinned = entry.matter.pinned
-    for (const from of [...own.aliases, ...(entry.matter.aliases ?? [])]) {
-      if (from !== post.url && !redirects.some((r) => r.from === from && r.path === entry.path)) {
-        redirects.push({ from, to: post.url, title: post.title, path: entry.path, alias: true })
-      }
+    for (const from of new Set([...own.aliases, ...(entry.matter.aliases ?? [])])) {
+      if (from !== post.url) redirects.push({ from, to: post.url, title: post.title, path: entry.path, alias: true })
     }
     if (entry.matter.redirectTo !== undefined) {
       // The post is only a redirect: its URL sends readers on; it is in no list, feed or sitemap.
