@@ -75,7 +75,7 @@ export function contextDigest(root: string, parts: ContextParts): string {
   statTree(root, 'content', hash)
   statTree(root, 'public', hash)
   const git = parts.git
-  hash.update(JSON.stringify([git.available, git.shallow, [...git.edited].sort(), [...git.committed].sort()]))
+  hash.update(JSON.stringify([git.available, git.shallow, [...git.edited].sort(), [...git.committed].sort(), [...git.first].sort()]))
   return hash.digest('hex')
 }
 

@@ -317,7 +317,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   problems.push(...parsed.problems)
   const gitDates = await gitDatesRead
   problems.push(...gitProblems(gitDates))
-  const entries: Entry[] = withGitDates(parsed.entries, gitDates, config.timezone)
+  const entries: Entry[] = withGitDates(parsed.entries, gitDates, config.timezone, config.checks)
   for (const entry of entries) problems.push(...entry.problems)
   mark('git dates')
 

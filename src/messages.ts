@@ -30,11 +30,16 @@ export const rules = {
   'parse-timeout': { fatal: true, hint: 'The file takes too long to parse (see the README\'s Safety section); simplify it, or raise `limits: {parse_seconds: ...}`.' },
   'file-too-large': { fatal: true, hint: 'Split the file, or raise `limits: {file_size: ...}` in content/site.yaml.' },
   'parse-failed': { fatal: true, hint: 'Inkstone could not process this file; if the file looks fine, please report it as a bug (with the file).' },
-  'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter.' },
-  'missing-date': { fatal: true, hint: 'Add a `date:` line, e.g. `date: 2024-05-01 20:18`.' },
+  'invalid-slug': { fatal: true, hint: 'A slug is one URL segment: not empty, no `/`, `\\`, `..`, and none of `#`, `?`, `%` or control characters (reserved in URLs); spaces and punctuation become `-`.' },
+  'missing-title': { fatal: true, hint: 'Add a `title:` line to the front matter, or start the post with a `# Title` heading.' },
+  'missing-date': {
+    fatal: true,
+    hint: 'Give the date in one of three ways: a `date:` line (`date: 2024-05-01 20:18`), a file name that starts with it (`2024-05-01-slug.md`), or commit the file to git (the date of its first commit is used).'
+  },
   'invalid-date': { fatal: true, hint: 'Use a date like 2024-05-01, 2024-05-01 20:18, 2016/6/28 21:40:15 or an ISO 8601 time with an offset.' },
   'invalid-field': { fatal: true, hint: 'See the README for the type each front-matter key takes.' },
-  'invalid-slug': { fatal: true, hint: 'A slug is one URL segment: not empty, no `/`, `\\`, `..`, and none of `#`, `?`, `%` or control characters (reserved in URLs); spaces and punctuation become `-`.' },
+  'key-case': { fatal: false, hint: 'Write front-matter keys in lower case (`title:`, `date:`); the capitalised key was read as the lower-case one.' },
+  'empty-tag': { fatal: false, hint: 'Remove the empty item from `tags`.' },
   // site graph
   'unknown-column': { fatal: true, hint: 'Create content/columns/<id>.md or fix the id.' },
   'column-cycle': { fatal: true, hint: 'A column cannot be its own ancestor; fix one of the `parent` keys.' },
@@ -56,6 +61,31 @@ export const rules = {
 
 /** A known rule id. */
 export type RuleId = keyof typeof rules
+
+/** The rules whose severity `checks:` in site.yaml may set to error, warning or off. */
+export const checkable: readonly string[] = [
+  'missing-link-target', 'missing-fragment', 'missing-image', 'unknown-language', 'invalid-tex', 'missing-date',
+  'key-case', 'empty-tag'
+]
+
+/**
+ * Apply `checks:` to problems: a rule set to `off` drops its problems,
+ * `error` and `warning` set their severity. Problems of other rules pass as they are.
+ *
+ * @param problems Problems as reported.
+ * @param checks Severity per rule id.
+ * @returns The problems the author asked for (the same array when nothing changes).
+ */
+export function withChecks<T extends { ruleId: string; fatal: boolean }>(problems: T[], checks: Readonly<Record<string, string>>): T[] {
+  if (problems.length === 0 || !problems.some((p) => checks[p.ruleId] !== undefined)) return problems
+  const result: T[] = []
+  for (const p of problems) {
+    const severity = checks[p.ruleId]
+    if (severity === 'off') continue
+    result.push(severity === undefined ? p : { ...p, fatal: severity === 'error' })
+  }
+  return result
+}
 
 /** Extra fields for a message. */
 export interface MessageOptions {

@@ -72,9 +72,22 @@ export interface SiteConfig {
   comments?: CommentsConfig
   /** Limits on one content file (README, Safety); absent in hand-made configs: the defaults apply. */
   limits?: { fileSize: number; parseSeconds: number }
+  /** How `$…$` is read (`math:`): `auto` where it reads as math, `true` always (invalid TeX an error), `false` never. */
+  math: MathMode
+  /** Severity per rule id (`checks:`), overriding the catalog's default. */
+  checks: Checks
   /** Unknown keys, kept for templates. */
   extra: Record<string, unknown>
 }
+
+/** How math is read: see SiteConfig.math. */
+export type MathMode = 'auto' | 'true' | 'false'
+
+/** What `checks:` in site.yaml makes of a rule's problems. */
+export type Severity = 'error' | 'warning' | 'off'
+
+/** Severity per rule id. */
+export type Checks = Readonly<Record<string, Severity>>
 
 /** A point in a source file, 1-based like vfile. */
 export interface Place {
@@ -173,6 +186,8 @@ export interface RenderedBody {
   math: boolean
   /** The body has highlighted code. */
   code: boolean
+  /** The text of the first level-1 heading, taken out of the body (a post without `title`). */
+  title?: string
 }
 
 /** Validated front matter of a post. */
@@ -187,6 +202,22 @@ export interface PostMatter {
   summary?: string
   cover?: string
   license?: License
+  /** No date in the front matter or the file name: `date` is a stand-in (git's first commit may give one). */
+  undated?: boolean
+  /** Category path (`categories`), when there is no `column`: the last is the post's column, each under the one before. */
+  categories?: string[]
+  /** Pinned to the top of the home page (`sticky`, `top`, `pin`): higher numbers first. */
+  pinned?: number
+  /** The post's own URL pattern (`permalink`), tokens as in site.yaml. */
+  permalink?: string
+  /** Old URL paths that redirect to the post (`aliases`, `redirect_from`). */
+  aliases?: string[]
+  /** The post is only a redirect to this URL or site path (`redirect_to`). */
+  redirectTo?: string
+  /** `toc: false`: no table of contents. */
+  toc?: false
+  /** `comments: false`: no comments. */
+  comments?: false
   /** Other keys, passed to templates. */
   extra: Record<string, unknown>
 }

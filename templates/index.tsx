@@ -182,11 +182,13 @@ function Tags(props: { tags: TagRefView[] }) {
   return <ul class="tags">{props.tags.map((t) => <li><a class="tag" href={t.href} rel="tag">{t.name}</a></li>)}</ul>
 }
 
-function Entry(props: { card: PostCardView; s: UiStrings }) {
+/** A post in a list; on the home page a pinned post carries a mark (and comes first). */
+function Entry(props: { card: PostCardView; s: UiStrings; home?: boolean }) {
   const { card, s } = props
+  const pinned = props.home === true && card.pinned === true
   return (
-    <article class="entry">
-      <h2 class="entry-title"><a href={card.href}>{card.title}</a></h2>
+    <article class={pinned ? 'entry pinned' : 'entry'}>
+      <h2 class="entry-title">{pinned ? <><span class="badge pin">{s.pinned}</span> </> : null}<a href={card.href}>{card.title}</a></h2>
       <div class="entry-meta">
         {card.column ? <a class="badge column" href={card.column.href}>{card.column.title}</a> : null}
         <Meta card={card} s={s} />
@@ -370,7 +372,7 @@ function PostPage(view: PostPageView) {
           <SupportBlock site={site} />
           <ColumnCard view={view} />
           <PrevNext view={view} />
-          <Comments site={site} />
+          {post.showComments ? <Comments site={site} /> : null}
         </footer>
       </article>
     </Layout>
@@ -412,7 +414,7 @@ function ListPage(view: ListPageView) {
           ) : null}
         </header>
       )}
-      <div class="entries">{view.posts.map((card) => <Entry card={card} s={s} />)}</div>
+      <div class="entries">{view.posts.map((card) => <Entry card={card} s={s} home={view.kind === 'home'} />)}</div>
       <Pager pager={view.pager} s={s} />
     </Layout>
   )

@@ -70,6 +70,7 @@ main{flex:1;width:100%;max-width:calc(var(--measure) + 2.5rem);margin:0 auto;pad
 .badge{display:inline-block;padding:0 .5em;border-radius:999px;font-size:.8rem;line-height:1.7;text-decoration:none;white-space:nowrap}
 .badge.column{background:var(--accent-bg);color:var(--accent);font-weight:600}
 .badge.flag{background:#8a5a00;color:#fff}
+.badge.pin{background:var(--accent);color:var(--bg,#fff);font-size:.7rem;vertical-align:.2em}
 .count{color:var(--muted);font-size:.8em;font-weight:400}
 .meta{display:flex;flex-wrap:wrap;align-items:center;gap:0 .9em;margin:0;color:var(--muted);font-size:.875rem}
 .edited-mark{display:inline-block;padding:0 .4em;margin-right:.25em;border:1px solid currentColor;border-radius:4px;font-size:.75rem;line-height:1.5}

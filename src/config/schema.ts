@@ -3,14 +3,14 @@
  * the parsed YAML and returns the config plus problems.
  */
 import { closest, distance } from 'fastest-levenshtein'
-import type { Place, Problem, SiteConfig } from '../types.js'
-import { problem } from '../messages.js'
+import type { Checks, MathMode, Place, Problem, Severity, SiteConfig } from '../types.js'
+import { checkable, problem } from '../messages.js'
 import type { ParsedYaml } from '../util/yaml.js'
 
 /** Top-level keys Inkstone knows in `site.yaml`. */
 export const knownKeys = [
   'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
-  'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments',
+  'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments', 'math', 'checks',
   'limits'
 ] as const
 
@@ -24,6 +24,7 @@ export const defaults = {
   highlight: true,
   feed: { limit: 20, fullContent: true },
   updatedFromGit: true,
+  math: 'auto' as MathMode,
   /** See the README's Safety section. */
   limits: { fileSize: 10 * 1024 * 1024, parseSeconds: 30 }
 } as const
@@ -162,6 +163,8 @@ export function validateConfig(
     feed,
     updatedFromGit: bool(raw.updated_from_git, defaults.updatedFromGit, 'updated_from_git', bad),
     limits,
+    math: mathMode(raw.math, bad),
+    checks: checks(raw.checks, bad),
     extra
   }
   if (raw.nav !== undefined) config.nav = links(raw.nav, 'nav', bad, 'title').map((l) => ({ title: l.name, url: l.url }))
@@ -186,8 +189,39 @@ function fallbackConfig(): SiteConfig {
     title: '', description: '', url: 'http://localhost/', basePath: '/', language: defaults.language,
     timezone: defaults.timezone, author: { name: '', bio: '', links: [] }, license: { name: '' },
     paginate: defaults.paginate, permalink: defaults.permalink, summaryLength: defaults.summaryLength,
-    highlight: defaults.highlight, feed: { ...defaults.feed }, updatedFromGit: defaults.updatedFromGit, extra: {}
+    highlight: defaults.highlight, feed: { ...defaults.feed }, updatedFromGit: defaults.updatedFromGit,
+    math: defaults.math, checks: {}, extra: {}
   }
+}
+
+function mathMode(value: unknown, bad: (k: string, r: string) => void): MathMode {
+  if (value === undefined || value === null) return defaults.math
+  if (value === true || value === false || value === 'auto') return String(value) as MathMode
+  bad('math', `Expected \`math\` to be auto, true or false, not ${describe(value)}`)
+  return defaults.math
+}
+
+/** `checks:`: a mapping of rule id → error | warning | off, for the rules an author may relax (messages.ts). */
+function checks(value: unknown, bad: (k: string, r: string) => void): Checks {
+  if (value === undefined || value === null) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    bad('checks', `Expected \`checks\` to be a mapping of rule ids to error, warning or off, not ${describe(value)}`)
+    return {}
+  }
+  const result: Record<string, Severity> = {}
+  for (const [rule, severity] of Object.entries(value as Record<string, unknown>).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!checkable.includes(rule)) {
+      const guess = didYouMean(rule, checkable)
+      bad(`checks.${rule}`, `Unknown check \`${rule}\`` + (guess ? `; did you mean \`${guess}\`?` : `; expected one of ${checkable.join(', ')}`))
+      continue
+    }
+    if (severity !== 'error' && severity !== 'warning' && severity !== 'off') {
+      bad(`checks.${rule}`, `Expected \`checks.${rule}\` to be error, warning or off, not ${describe(severity)}`)
+      continue
+    }
+    result[rule] = severity
+  }
+  return Object.freeze(result)
 }
 
 function optional(value: string): string | undefined {

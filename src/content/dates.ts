@@ -65,6 +65,23 @@ function normaliseOffset(offset: string): string {
   return `${sign}${hours}:${minutes}`
 }
 
+const prefix = /^(\d{4})-(\d{2})-(\d{2})(?:-(.*))?$/
+
+/**
+ * The date at the start of a post's file or folder name, as Jekyll and Hexo
+ * write it (`2016-06-28-slug`), and the name without it.
+ *
+ * @param name File name without `.md`, or a bundle's folder name.
+ * @returns The date text (`2016-06-28`) and the rest (the name itself when
+ *   nothing follows the date), or undefined when the name starts with no date.
+ */
+export function datePrefix(name: string): { date: string; rest: string } | undefined {
+  const match = prefix.exec(name)
+  if (!match) return undefined
+  const rest = (match[4] ?? '').trim()
+  return { date: `${match[1]}-${match[2]}-${match[3]}`, rest: rest === '' ? name : rest }
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /**

@@ -6,11 +6,12 @@
 import type { VFile } from 'vfile'
 import type { ColumnMatter, License, PageMatter, Place, PostMatter, SiteDate } from '../types.js'
 import { report, type RuleId } from '../messages.js'
-import { parseDate } from './dates.js'
+import { datePrefix, parseDate } from './dates.js'
 import { segmentProblem, slugFromSegment } from '../site/urls.js'
 import type { SplitFile } from './front-matter.js'
+import { borrowedKeys, otherFields, synonyms } from './other-fields.js'
 
-const postKeys = new Set(['title', 'date', 'updated', 'tags', 'column', 'draft', 'slug', 'summary', 'cover', 'license'])
+const postKeys = new Set<string>(['title', 'date', 'updated', 'tags', 'column', 'draft', 'slug', 'summary', 'cover', 'license', ...borrowedKeys])
 const columnKeys = new Set(['title', 'parent', 'order'])
 const pageKeys = new Set(['title', 'order', 'slug'])
 
@@ -23,9 +24,10 @@ function fieldReader(file: VFile, split: SplitFile) {
   return {
     data,
     fail,
-    title(): string {
+    title(heading?: string): string {
       const value = data.title
       if (value === undefined || value === null || value === '') {
+        if (heading !== undefined && heading.trim() !== '') return heading.trim()
         report(file, 'missing-title', 'Missing `title`', split.keys.title ?? { line: 1, column: 1 })
         return ''
       }
@@ -35,14 +37,16 @@ function fieldReader(file: VFile, split: SplitFile) {
       }
       return String(value).trim()
     },
-    date(key: 'date' | 'updated', zone: string, required: boolean): SiteDate | undefined {
+    /** A date; `borrowed` (another generator's key) makes a bad one a warning, and it is left out. */
+    date(key: string, zone: string, borrowed = false): SiteDate | undefined {
       const value = data[key]
-      if (value === undefined || value === null || value === '') {
-        if (required) report(file, 'missing-date', `Missing \`${key}\``, split.keys[key] ?? { line: 1, column: 1 })
-        return undefined
-      }
+      if (value === undefined || value === null || value === '') return undefined
       const date = parseDate(typeof value === 'number' ? String(value) : value, zone)
-      if (!date) fail('invalid-date', key, `Expected \`${key}\` to be a real date, not \`${stringify(value)}\``, value)
+      if (!date) {
+        const reason = `Expected \`${key}\` to be a real date, not \`${stringify(value)}\``
+        if (borrowed) report(file, 'invalid-date', reason + '; it is left out', at(key), { fatal: false, actual: stringify(value) })
+        else fail('invalid-date', key, reason, value)
+      }
       return date
     },
     text(key: string): string | undefined {
@@ -102,35 +106,75 @@ export function slugProblem(slug: string): string | undefined {
   return segmentProblem(slug)
 }
 
+/** What a post's front matter is read with besides the file: its name and the body's first `# heading`. */
+export interface PostContext {
+  /** File name without `.md`, or the bundle's folder name (a leading date gives the date). */
+  name?: string
+  /** The text of the body's first level-1 heading (the title when the front matter has none). */
+  heading?: string
+}
+
 /**
- * Validate a post's front matter.
+ * Validate a post's front matter, with the fields other generators write
+ * read with their meaning (Inkstone's own field wins over a synonym).
  *
  * @param file File (messages go here).
  * @param split Split front matter.
  * @param zone Site time zone.
+ * @param context The file's name and the body's first heading.
  * @returns Post matter (fields that failed are left at safe defaults).
  */
-export function postMatter(file: VFile, split: SplitFile, zone: string): PostMatter {
+export function postMatter(file: VFile, split: SplitFile, zone: string, context: PostContext = {}): PostMatter {
   const r = fieldReader(file, split)
+  const o = otherFields(file, split)
+  const title = r.title(context.heading)
+  const prefix = context.name === undefined ? undefined : datePrefix(context.name)
+  let date = r.date('date', zone)
+  let undated = false
+  if (!date && !o.present('date')) {
+    if (prefix) date = parseDate(prefix.date, zone)
+    if (!date) {
+      undated = true
+      report(file, 'missing-date', 'Missing `date`: no `date:` line, no date at the start of the file name, and no commit of the file in git', split.keys.date ?? { line: 1, column: 1 })
+    }
+  }
   const matter: PostMatter = {
-    title: r.title(),
-    date: r.date('date', zone, true) ?? { iso: '1970-01-01T00:00:00Z', ms: 0, year: 1970, month: 1, day: 1 },
-    tags: tags(r),
-    draft: r.boolean('draft'),
+    title,
+    date: date ?? { iso: '1970-01-01T00:00:00Z', ms: 0, year: 1970, month: 1, day: 1 },
+    tags: tags(r, file, split),
+    draft: o.present('draft') || !o.present('published') ? r.boolean('draft') : o.off('published') === false,
     extra: r.extra(postKeys)
   }
-  const updated = r.date('updated', zone, false)
+  if (undated) matter.undated = true
+  const updatedKey = ['updated', ...synonyms.updated].find(o.present)
+  const updated = updatedKey === undefined ? undefined : r.date(updatedKey, zone, updatedKey !== 'updated')
   if (updated) matter.updated = updated
   const column = r.text('column')
   if (column !== undefined && column.trim() !== '') matter.column = column.trim()
+  else {
+    const categories = o.categories()
+    if (categories) matter.categories = categories
+  }
   const slug = r.slug()
   if (slug !== undefined) matter.slug = slug
-  const summary = r.text('summary')
+  const summaryKey = o.firstOf(['summary', ...synonyms.summary])
+  const summary = summaryKey === 'summary' ? r.text('summary') : summaryKey === undefined ? undefined : o.text(summaryKey)
   if (summary !== undefined) matter.summary = summary
-  const cover = r.text('cover')
-  if (cover !== undefined) matter.cover = cover
+  const coverKey = o.firstOf(['cover', ...synonyms.cover])
+  const cover = coverKey === 'cover' ? r.text('cover') : coverKey === undefined ? undefined : o.text(coverKey)
+  if (cover !== undefined && cover !== '') matter.cover = cover
   const license = licenseOf(r)
   if (license) matter.license = license
+  const pinned = o.pinned()
+  if (pinned !== undefined) matter.pinned = pinned
+  const permalink = o.permalink()
+  if (permalink !== undefined) matter.permalink = permalink
+  const aliases = o.aliases()
+  if (aliases) matter.aliases = aliases
+  const redirectTo = o.redirectTo()
+  if (redirectTo !== undefined) matter.redirectTo = redirectTo
+  if (o.off('toc') === false) matter.toc = false
+  if (o.off('comments') === false) matter.comments = false
   return matter
 }
 
@@ -168,7 +212,7 @@ export function pageMatter(file: VFile, split: SplitFile): PageMatter {
   return matter
 }
 
-function tags(r: ReturnType<typeof fieldReader>): string[] {
+function tags(r: ReturnType<typeof fieldReader>, file: VFile, split: SplitFile): string[] {
   const value = r.data.tags
   if (value === undefined || value === null || value === '') return []
   let list: unknown[]
@@ -179,13 +223,21 @@ function tags(r: ReturnType<typeof fieldReader>): string[] {
     return []
   }
   const result: string[] = []
+  let empty = 0
   for (const item of list) {
-    if (typeof item !== 'string' && typeof item !== 'number') {
+    if (item === null || item === undefined || (typeof item === 'string' && item.trim() === '' && typeof value !== 'string')) {
+      empty++
+      continue
+    }
+    if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
       r.fail('invalid-field', 'tags', `Expected every tag to be text, not ${describe(item)}`, item)
       continue
     }
     const tag = String(item).trim()
     if (tag !== '' && !result.includes(tag)) result.push(tag)
+  }
+  if (empty > 0) {
+    report(file, 'empty-tag', `Dropped ${empty === 1 ? 'an empty item' : `${empty} empty items`} of \`tags\``, split.values.tags ?? split.keys.tags)
   }
   return result
 }

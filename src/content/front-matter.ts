@@ -78,7 +78,8 @@ export function splitFrontMatter(file: VFile, text: string): SplitFile {
       yaml: (source: string) => {
         // `source` starts right after the opening `---`, on the same line, so
         // YAML line n is file line n.
-        parsed = parseYaml(source)
+        // gray-matter leaves the `\r` of a CRLF file's last front-matter line: YAML would read it into the value.
+        parsed = parseYaml(source.replace(/\r$/, ''))
         return (parsed.data ?? {}) as object
       }
     }

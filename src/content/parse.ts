@@ -6,10 +6,11 @@
  */
 import { VFile } from 'vfile'
 import type { ColumnEntry, Entry, PageEntry, PostEntry, RenderedBody, SiteConfig } from '../types.js'
-import { problemsOf, report } from '../messages.js'
+import { problemsOf, report, withChecks } from '../messages.js'
 import type { SourceRef } from './discover.js'
 import { splitFrontMatter } from './front-matter.js'
 import { columnMatter, pageMatter, postMatter } from './fields.js'
+import { lowerCaseKeys, mathModeOf, titleFromBody } from './matter-prep.js'
 import type { CodeMemo } from '../markdown/code-memo.js'
 import { DEFAULT_FILE_SIZE, MAX_BLOCK_DEPTH, blockDepth } from './limits.js'
 
@@ -80,7 +81,8 @@ export async function parseEntry(
   const file = new VFile({ path: source.path })
   if (codeMemo) file.data.inkstoneCodeMemo = codeMemo
   const base = { path: source.path, name: source.name, keys: {}, body: emptyBody }
-  const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
+  const finish = (entry: Unchecked): Entry => finished(file, source, entry, config)
+  const failed = (): Entry => finish({ ...base, kind: 'page', matter: { title: '', extra: {} } })
   if (bytes instanceof Error) {
     const code = (bytes as NodeJS.ErrnoException).code
     report(file, 'unreadable-file', `Cannot read the file (${code ?? bytes.message})`)
@@ -98,7 +100,7 @@ export async function parseEntry(
   }
   file.value = decoded.text
   try {
-    return await parseText(file, source, decoded.text, config, render, base)
+    return await parseText(file, source, decoded.text, config, render, base, finish)
   } catch (error) {
     file.messages.length = 0
     reportFailure(file, error)
@@ -113,10 +115,11 @@ async function parseText(
   text: string,
   config: SiteConfig,
   render: BodyRenderer,
-  base: { path: string; name: string; keys: Record<string, never>; body: RenderedBody }
+  base: { path: string; name: string; keys: Record<string, never>; body: RenderedBody },
+  finish: (entry: Unchecked) => Entry
 ): Promise<Entry> {
-  const failed = (): Entry => finish(file, source, { ...base, kind: 'page', matter: { title: '', extra: {} } })
-  const split = splitFrontMatter(file, text)
+  const failed = (): Entry => finish({ ...base, kind: 'page', matter: { title: '', extra: {} } })
+  const split = lowerCaseKeys(file, splitFrontMatter(file, text))
   // Point later messages (unknown column, collisions) at the value of the key.
   const keys = { ...split.keys, ...split.values }
   // Broken front matter: report only that, not the missing fields it hides.
@@ -126,16 +129,19 @@ async function parseText(
     report(file, 'nesting-too-deep', `Block quotes and lists nest ${nesting.depth} levels deep here, more than the limit of ${MAX_BLOCK_DEPTH}`, nesting.place)
     return failed()
   }
+  // A post without `title` takes its first `# heading`, out of the body; math per post (see matter-prep.ts).
+  file.data.inkstoneTitleFromBody = source.kind === 'post' && titleFromBody(split.data)
+  file.data.inkstoneMath = source.kind === 'post' ? mathModeOf(split.data, config.math) : config.math
   const body = await render(file, split.body)
   if (source.kind === 'post') {
-    const matter = postMatter(file, split, config.timezone)
+    const matter = postMatter(file, split, config.timezone, { name: source.name, heading: body.title })
     // A fresh array (map, not spread or slice: those keep the elements kind of an
     // array a worker received, which v8.serialize writes differently), so the
     // cache file's bytes are the same whether the entry was parsed in a worker or not.
-    return finish(file, source, { ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
+    return finish({ ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
   }
-  if (source.kind === 'column') return finish(file, source, { ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
-  return finish(file, source, { ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
+  if (source.kind === 'column') return finish({ ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
+  return finish({ ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
 }
 
 /**
@@ -149,13 +155,14 @@ async function parseText(
 export function timedOutEntry(source: SourceRef, seconds: number): Entry {
   const file = new VFile({ path: source.path })
   report(file, 'parse-timeout', `Parsing the file took more than ${seconds} s and was stopped`)
-  return finish(file, source, { path: source.path, name: source.name, keys: {}, body: emptyBody, kind: 'page', matter: { title: '', extra: {} } })
+  return finished(file, source, { path: source.path, name: source.name, keys: {}, body: emptyBody, kind: 'page', matter: { title: '', extra: {} } })
 }
 
 type Unchecked = Omit<PostEntry, 'problems'> | Omit<ColumnEntry, 'problems'> | Omit<PageEntry, 'problems'>
 
-function finish(file: VFile, source: SourceRef, entry: Unchecked): Entry {
-  const result = { ...entry, problems: problemsOf(file) } as Entry
+function finished(file: VFile, source: SourceRef, entry: Unchecked, config?: SiteConfig): Entry {
+  // `checks:` in site.yaml sets the severity of some rules (or turns them off).
+  const result = { ...entry, problems: config ? withChecks(problemsOf(file), config.checks) : problemsOf(file) } as Entry
   if (source.kind !== result.kind) (result as { kind: string }).kind = source.kind
   return result
 }

@@ -1,7 +1,8 @@
 /**
  * The live-reload client injected into HTML pages by `inkstone dev` (never
  * into `build` output): it listens for server-sent events, reloads the page
- * after a successful build and shows the last build's errors in an overlay.
+ * after a successful build and shows the last build's errors in an overlay
+ * (warnings in a small panel that does not cover the page).
  * The overlay is built with DOM text nodes, so a message can never become markup.
  */
 import { readFileSync } from 'node:fs'
@@ -23,7 +24,8 @@ export interface OverlayProblem {
 }
 
 /**
- * Problems for the overlay (errors only; warnings stay in the terminal), with code frames.
+ * Problems for the overlay, with code frames: errors first, then warnings
+ * (a rule `checks:` turned into a warning still shows, with its place).
  *
  * @param problems The build's problems.
  * @param root Site root (to read code frames).
@@ -41,9 +43,8 @@ export function overlayProblems(problems: Problem[], root: string): OverlayProbl
     }
     return texts.get(path)
   }
-  return problems
-    .filter((p) => p.fatal)
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)))
+  return [...problems]
+    .sort((a, b) => Number(b.fatal) - Number(a.fatal) || (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0)))
     .map((p) => {
       const source = p.line !== undefined ? text(p.path) : undefined
       return {
@@ -78,13 +79,22 @@ const CLIENT = `(function () {
     var old = document.getElementById(OVERLAY);
     if (old) old.remove();
     if (!list || list.length === 0) return;
-    var box = document.createElement('div');
+    var errors = list.filter(function (p) { return p.severity === 'error'; }).length;
+    var warnings = list.length - errors;
+    var box = document.createElement(errors ? 'div' : 'details');
     box.id = OVERLAY;
-    box.setAttribute('role', 'alertdialog');
-    box.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#eee;padding:2rem;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace';
-    var h = document.createElement('h2');
-    h.style.cssText = 'color:#ff6b6b;margin:0 0 1rem;font-size:16px';
-    h.textContent = 'inkstone: the last build failed (' + list.length + (list.length === 1 ? ' error' : ' errors') + '); still serving the last good build';
+    var h = document.createElement(errors ? 'h2' : 'summary');
+    if (errors) {
+      box.setAttribute('role', 'alertdialog');
+      box.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#eee;padding:2rem;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace';
+      h.style.cssText = 'color:#ff6b6b;margin:0 0 1rem;font-size:16px';
+      h.textContent = 'inkstone: the last build failed (' + errors + (errors === 1 ? ' error' : ' errors') + (warnings ? ', ' + warnings + (warnings === 1 ? ' warning' : ' warnings') : '') + '); still serving the last good build';
+    } else {
+      // Warnings only: a small panel in a corner, closed until asked.
+      box.style.cssText = 'position:fixed;right:1rem;bottom:1rem;z-index:2147483647;max-width:min(60rem,calc(100vw - 2rem));max-height:70vh;overflow:auto;background:rgba(20,20,20,.94);color:#eee;padding:.5rem 1rem;border-radius:6px;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace';
+      h.style.cssText = 'color:#ffd166;cursor:pointer';
+      h.textContent = 'inkstone: ' + warnings + (warnings === 1 ? ' warning' : ' warnings');
+    }
     box.appendChild(h);
     list.forEach(function (p) {
       var item = document.createElement('section');

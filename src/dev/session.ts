@@ -161,7 +161,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }
     if (result.ok && result.config) basePath = result.config.basePath
     if (result.ok && result.image) image = result.image
-    overlay = result.ok ? [] : overlayProblems(result.problems, root)
+    // Errors, and the warnings of a good build (shown in a small panel, see client.ts).
+    overlay = overlayProblems(result.problems, root)
     const names = [...changed].sort()
     last = { number: count, ok: result.ok, ms, changed: names, result }
     const report = formatReport(result.problems, root, paint)

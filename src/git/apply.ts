@@ -8,20 +8,27 @@
  * edited), and only when that time is later than the post's `date` (edits
  * before publication are not edits readers saw). Front matter always wins.
  */
-import type { Entry, Problem } from '../types.js'
+import type { Checks, Entry, PostEntry, Problem } from '../types.js'
 import { dateFromMillis } from '../content/dates.js'
-import { problem } from '../messages.js'
+import { problem, withChecks } from '../messages.js'
 import type { GitDates } from './dates.js'
 
 /**
  * Apply git dates to posts.
  *
+ * A post with no date anywhere (front matter, file name) takes the date of
+ * its first commit, with a `missing-date` warning that says so (severity
+ * per `checks:`).
+ *
  * @param entries Parsed entries (not mutated).
  * @param dates Dates from `readGitDates`.
  * @param zone Site time zone.
- * @returns Entries, with copies for posts that got an `updated`.
+ * @param checks `checks:` of site.yaml.
+ * @returns Entries, with copies for posts that got an `updated` or a date.
  */
-export function withGitDates(entries: Entry[], dates: Pick<GitDates, 'edited'>, zone: string): Entry[] {
+export function withGitDates(entries: Entry[], dates: Pick<GitDates, 'edited'> & Partial<Pick<GitDates, 'first'>>, zone: string, checks: Checks = {}): Entry[] {
+  const first = dates.first
+  if (first && first.size > 0) entries = entries.map((entry) => (entry.kind === 'post' && entry.matter?.undated ? firstDated(entry, first, zone, checks) : entry))
   if (dates.edited.size === 0) return entries
   return entries.map((entry) => {
     if (entry.kind !== 'post' || !entry.matter || entry.matter.updated) return entry
@@ -37,6 +44,26 @@ export function withGitDates(entries: Entry[], dates: Pick<GitDates, 'edited'>, 
 }
 
 const dated = new WeakMap<Entry, { ms: number; zone: string; entry: Entry }>()
+
+/** An undated post with the date of its first commit, when git has one (the same copy for the same inputs). */
+function firstDated(entry: PostEntry, first: Map<string, number>, zone: string, checks: Checks): Entry {
+  const ms = first.get(entry.path)
+  if (ms === undefined) return entry
+  const key = `${ms}|${zone}|${JSON.stringify(checks)}`
+  const last = undated.get(entry)
+  if (last && last.key === key) return last.entry
+  const date = dateFromMillis(ms, zone)
+  const place = entry.keys.date ?? { line: 1, column: 1 }
+  const warning = problem(entry.path, 'missing-date',
+    `No date in the front matter or the file name; using the date of the file's first commit in git, ${date.iso}`, place, { fatal: false })
+  const problems = [...entry.problems.filter((p) => p.ruleId !== 'missing-date'), ...withChecks([warning], checks)]
+  const { undated: _, ...matter } = entry.matter
+  const result: PostEntry = { ...entry, problems, matter: { ...matter, date } }
+  undated.set(entry, { key, entry: result })
+  return result
+}
+
+const undated = new WeakMap<Entry, { key: string; entry: Entry }>()
 
 /**
  * The warning for a shallow clone, or nothing.

@@ -14,6 +14,8 @@ export interface GitDates {
   edited: Map<string, number>
   /** Root-relative path → newest author time (ms) of a commit that added or modified the file. */
   committed: Map<string, number>
+  /** Root-relative path → oldest author time (ms) of a commit that added or modified the file: its first commit. */
+  first: Map<string, number>
   /** The repository is a shallow clone: older edits are missing. */
   shallow: boolean
   /** The site is inside a git work tree and `git` ran. */
@@ -22,7 +24,7 @@ export interface GitDates {
 
 /** Empty dates: no git. */
 export function noGitDates(): GitDates {
-  return { edited: new Map(), committed: new Map(), shallow: false, available: false }
+  return { edited: new Map(), committed: new Map(), first: new Map(), shallow: false, available: false }
 }
 
 function run(cwd: string, args: string[]): Promise<string | undefined> {
@@ -58,11 +60,12 @@ export async function readGitDates(root: string): Promise<GitDates> {
  * Pure; exported for tests.
  *
  * @param output Raw output.
- * @returns Newest modification and newest add-or-modification per path.
+ * @returns Newest modification, newest and oldest add-or-modification per path.
  */
-export function parseGitLog(output: string): Pick<GitDates, 'edited' | 'committed'> {
+export function parseGitLog(output: string): Pick<GitDates, 'edited' | 'committed' | 'first'> {
   const edited = new Map<string, number>()
   const committed = new Map<string, number>()
+  const first = new Map<string, number>()
   let time: number | undefined
   const tokens = output.split('\0')
   for (let i = 0; i < tokens.length; i++) {
@@ -77,10 +80,13 @@ export function parseGitLog(output: string): Pick<GitDates, 'edited' | 'committe
     if (path === undefined) break
     const status = token[0]
     // Max, not first seen: author times need not follow log order (rebases, cherry-picks).
-    if (status === 'M' || status === 'A') committed.set(path, Math.max(committed.get(path) ?? -Infinity, time))
+    if (status === 'M' || status === 'A') {
+      committed.set(path, Math.max(committed.get(path) ?? -Infinity, time))
+      first.set(path, Math.min(first.get(path) ?? Infinity, time))
+    }
     if (status === 'M') edited.set(path, Math.max(edited.get(path) ?? -Infinity, time))
   }
-  return { edited, committed }
+  return { edited, committed, first }
 }
 
 /**

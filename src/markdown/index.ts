@@ -9,12 +9,12 @@ import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough'
 import remarkGfm from 'remark-gfm'
 import { remarkAlert } from 'remark-github-blockquote-alert'
-import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
-import type { RenderedBody } from '../types.js'
+import type { MathMode, RenderedBody } from '../types.js'
+import remarkMathMode from './micromark-pandoc-math.js'
 import { headingAnchorOptions } from './heading-anchors.js'
 import rehypeHeadingIds from './rehype-heading-ids.js'
 import rehypeImageFigures from './rehype-image-figures.js'
@@ -27,6 +27,7 @@ import remarkAlertTitles from './remark-alert-titles.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
+import remarkTitleHeading from './remark-title-heading.js'
 import { emptyState } from './state.js'
 
 export interface MarkdownOptions {
@@ -40,8 +41,14 @@ export interface MarkdownOptions {
   language?: string
 }
 
-/** The frozen unified processor for post bodies (exported for tests and benchmarks). */
-export function createProcessor(options: MarkdownOptions) {
+/**
+ * The frozen unified processor for post bodies (exported for tests and benchmarks).
+ *
+ * @param options Site options.
+ * @param math How `$` is read: `true` remark-math as it is; `auto` single dollars by Pandoc's rule
+ *   (micromark-pandoc-math.ts); `false` no math syntax at all.
+ */
+export function createProcessor(options: MarkdownOptions, math: MathMode = 'true') {
   const language = options.language ?? 'en'
   const zh = language.toLowerCase().startsWith('zh')
   return (
@@ -52,7 +59,8 @@ export function createProcessor(options: MarkdownOptions) {
       .use(remarkGfm)
       .use(remarkCjkFriendly)
       .use(remarkCjkFriendlyGfmStrikethrough)
-      .use(remarkMath)
+      .use(remarkMathMode, math)
+      .use(remarkTitleHeading)
       .use(remarkAlert)
       .use(remarkAlertTitles, { language })
       .use(remarkCjkLineBreaks)
@@ -83,8 +91,12 @@ export function createProcessor(options: MarkdownOptions) {
 
 /** Create the body renderer once per process/worker; it reuses one frozen unified processor and one Shiki highlighter. */
 export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body: string) => Promise<RenderedBody> {
-  const processor = createProcessor(options)
+  // One processor per math mode, made when a post first needs it (file.data.inkstoneMath, set by parse.ts).
+  const processors = new Map<MathMode, ReturnType<typeof createProcessor>>()
   return async function renderBody(file: VFile, body: string): Promise<RenderedBody> {
+    const mode = file.data.inkstoneMath ?? 'true'
+    let processor = processors.get(mode)
+    if (!processor) processors.set(mode, (processor = createProcessor(options, mode)))
     const state = emptyState()
     file.data.inkstoneMarkdown = state
     try {
@@ -100,7 +112,8 @@ export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body
         references: state.references,
         metrics: state.metrics,
         math: state.math,
-        code: state.code
+        code: state.code,
+        ...(state.title === undefined ? {} : { title: state.title })
       }
     } finally {
       // The state is returned as data; keep it off the caller's file.

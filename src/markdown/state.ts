@@ -16,12 +16,18 @@ export interface BodyState {
   hasMore: boolean
   excerptHtml: string
   excerptText: string
+  /** The first level-1 heading's text, when it was taken out as the title. */
+  title?: string
 }
 
 declare module 'vfile' {
   interface DataMap {
     /** Collected by the plugins of `src/markdown/`. */
     inkstoneMarkdown: BodyState
+    /** Take the first level-1 heading out of the body as the title (a post without `title`). */
+    inkstoneTitleFromBody: boolean
+    /** How `$…$` is read in this body (default `true`: always math, invalid TeX an error). */
+    inkstoneMath: import('../types.js').MathMode
   }
 }
 

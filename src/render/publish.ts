@@ -14,6 +14,7 @@ import { feedFiles } from './feeds.js'
 import { excerptRead } from './routes.js'
 import { robotsTxt, sitemapXml, type SitemapInput } from './sitemap.js'
 import { searchIndexPath, searchIndexText } from './search.js'
+import { redirectOutPath, redirectPage, redirectsFile } from './redirects.js'
 
 /** Options of publishingFiles. */
 export interface PublishingOptions extends SitemapInput {
@@ -35,7 +36,10 @@ export function publishingFiles(graph: SiteGraph, options: PublishingOptions): G
     // the sitemap and robots.txt no body.
     textFile(searchIndexPath, () => searchIndexText(graph), () => graph.posts.map((p) => excerptRead(p.entry.path))),
     textFile('sitemap.xml', () => sitemapXml(graph, options)),
-    ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))])
+    ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))]),
+    // Aliases and `redirect_to` posts: a page each, and `_redirects` for hosts that read it (none when there are none).
+    ...graph.redirects.map((r) => textFile(redirectOutPath(r), () => redirectPage(graph.config, r))),
+    ...(graph.redirects.length > 0 ? [textFile('_redirects', () => redirectsFile(graph))] : [])
   ]
 }
 

@@ -78,7 +78,8 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
   }
 
   // Home, tags, columns: paginated lists.
-  ctx.paginated('/', graph.posts, (pager, posts) => ({
+  // Home: pinned posts first (graph.home).
+  ctx.paginated('/', graph.home, (pager, posts) => ({
     kind: 'home', title: config.title, descriptionHtml: config.description ? `<p>${escapeHtml(config.description)}</p>` : undefined,
     posts, pager, total: graph.posts.length
   }), add, { title: config.title, description: config.description }, [])
@@ -293,6 +294,7 @@ class ViewContext {
       draft: post.draft,
       future: post.future
     }
+    if (post.pinned !== undefined) card.pinned = true
     this.cards.set(post, card)
     return card
   }
@@ -312,7 +314,8 @@ class ViewContext {
       bodyKey: `${bodyHash(body)}|${config.basePath}|${JSON.stringify(refs)}`,
       toc: body.toc,
       // Long posts only: three sections or more, and more than a few minutes of reading.
-      showToc: body.toc.length >= 3 && body.metrics.words >= 600,
+      showToc: m.toc !== false && body.toc.length >= 3 && body.metrics.words >= 600,
+      showComments: config.comments !== undefined && m.comments !== false,
       license: { name: license.name, href: license.url },
       cover: post.cover ? (/^[a-z]+:/i.test(post.cover) ? post.cover : href(config, post.cover)) : undefined,
       absoluteUrl: absolute(config, post.url)

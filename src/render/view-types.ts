@@ -122,6 +122,8 @@ export interface UiStrings {
   notFound: string
   notFoundText: string
   draft: string
+  /** The mark of a pinned post on the home page. */
+  pinned: string
   future: string
   skip: string
   theme: string
@@ -170,6 +172,8 @@ export interface PostCardView {
   words: number
   draft: boolean
   future: boolean
+  /** Pinned to the top of the home page (`sticky`, `top`, `pin`). */
+  pinned?: boolean
 }
 
 /** Pagination controls. */
@@ -196,8 +200,10 @@ export interface PostPageView extends PageBase {
     /** What the body is made from, for the view hash. */
     bodyKey: string
     toc: TocItem[]
-    /** Show the table of contents (long posts). */
+    /** Show the table of contents (long posts, unless `toc: false`). */
     showToc: boolean
+    /** Show comments (the site has them, and the post does not say `comments: false`). */
+    showComments: boolean
     license: { name: string; href?: string }
     cover?: string
     absoluteUrl: string

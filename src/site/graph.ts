@@ -9,9 +9,11 @@ import { posix } from 'node:path'
 import type {
   BuildFlags, ColumnEntry, Entry, PageEntry, PostEntry, Problem, SiteConfig
 } from '../types.js'
-import { problem } from '../messages.js'
+import { problem, withChecks } from '../messages.js'
 import { didYouMean } from '../config/schema.js'
 import { columnPath, decodePath, isContained, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
+import { datePrefix } from '../content/dates.js'
+import { categoryColumns } from './categories.js'
 
 /** A published post with its place in the site. */
 export interface Post {
@@ -28,6 +30,22 @@ export interface Post {
   index: number
   /** Cover image URL path or absolute URL. */
   cover?: string
+  /** Pinned to the top of the home page: higher first (`sticky`, `top`, `pin`). */
+  pinned?: number
+}
+
+/** A URL that only sends readers on: an alias of a post, or a post that is a redirect (`redirect_to`). */
+export interface Redirect {
+  /** Site-relative URL path of the redirect page. */
+  from: string
+  /** Site-relative URL path, or an absolute URL. */
+  to: string
+  /** Title of what it leads to. */
+  title: string
+  /** The post that asks for it. */
+  path: string
+  /** An old URL of the post (`aliases`, `redirect_from`, a file permalink), not the post's own (`redirect_to`). */
+  alias: boolean
 }
 
 /** A tag and its posts (newest first). */
@@ -85,6 +103,10 @@ export interface SiteGraph {
   config: SiteConfig
   /** Newest first; ties broken by path. */
   posts: Post[]
+  /** The home page's order: pinned posts first (higher pin first, then newest), then the rest newest first. */
+  home: Post[]
+  /** Redirect pages (aliases, `redirect_to`), by `from`. */
+  redirects: Redirect[]
   /** By name (locale-independent code-point order of slugs). */
   tags: Tag[]
   /** Top-level columns, in `order`, then title, then id. */
@@ -156,6 +178,9 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
       order: entry.matter.order, children: [], own: [], posts: [], depth: 0
     })
   }
+  // Posts' `categories` (Hexo, Jekyll) name columns that need no file (see categories.ts).
+  const fromCategories = categoryColumns(usable, columnsById)
+  for (const column of fromCategories.columns) columnsById.set(column.id, column)
   const columnIds = [...columnsById.keys()]
   for (const column of columnsById.values()) {
     const parentId = column.entry.matter.parent
@@ -201,16 +226,26 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
 
   // Posts: published ones, newest first, ties broken by path.
   const posts: Post[] = []
+  const redirects: Redirect[] = []
   for (const entry of usable) {
     if (entry.kind !== 'post') continue
     const draft = entry.matter.draft
     const future = entry.matter.date.ms > now
     if ((draft && !flags.drafts) || (future && !flags.future)) continue
-    const slug = entry.matter.slug ?? slugFromName(entry.name)
-    const post: Post = {
-      entry, title: entry.matter.title, slug, url: postPath(config, entry.matter, slug), tags: [], draft, future, index: 0
+    // `2016-06-28-slug.md` (Jekyll, Hexo): the date is not part of the slug.
+    const slug = entry.matter.slug ?? slugFromName(datePrefix(entry.name)?.rest ?? entry.name)
+    const own = ownUrl(config, entry, slug)
+    const post: Post = { entry, title: entry.matter.title, slug, url: own.url, tags: [], draft, future, index: 0 }
+    if (entry.matter.pinned !== undefined) post.pinned = entry.matter.pinned
+    for (const from of new Set([...own.aliases, ...(entry.matter.aliases ?? [])])) {
+      if (from !== post.url) redirects.push({ from, to: post.url, title: post.title, path: entry.path, alias: true })
     }
-    const columnId = entry.matter.column
+    if (entry.matter.redirectTo !== undefined) {
+      // The post is only a redirect: its URL sends readers on; it is in no list, feed or sitemap.
+      redirects.push({ from: post.url, to: entry.matter.redirectTo, title: post.title, path: entry.path, alias: false })
+      continue
+    }
+    const columnId = entry.matter.column ?? fromCategories.byPost.get(entry.path)
     if (columnId !== undefined) {
       const column = columnsById.get(columnId)
       if (column) post.column = column
@@ -220,6 +255,9 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   }
   posts.sort((a, b) => b.entry.matter.date.ms - a.entry.matter.date.ms || byString(a.entry.path, b.entry.path))
   posts.forEach((p, i) => (p.index = i))
+  const pinned = posts.filter((p) => p.pinned !== undefined).sort((a, b) => b.pinned! - a.pinned! || a.index - b.index)
+  const home = pinned.length === 0 ? posts : [...pinned, ...posts.filter((p) => p.pinned === undefined)]
+  redirects.sort((a, b) => byString(a.from, b.from) || byString(a.path, b.path))
 
   // Tags: one per slug; the display name is the spelling most posts use.
   const tagSpellings = new Map<string, Map<string, number>>()
@@ -288,8 +326,20 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     list.push({ path, what, place })
     owners.set(url, list)
   }
-  for (const url of ['/tags/', '/columns/', '/archives/', '/404.html']) claim(url, '', 'a built-in page')
-  for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.slug ?? post.entry.keys.title)
+  for (const url of ['/tags/', '/columns/', '/archives/', '/404.html', '/atom.xml', '/rss.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/search.json']) {
+    claim(url, '', 'a built-in page')
+  }
+  // The list pages too: an alias or a permalink may name any URL.
+  for (const url of ['/', ...tags.map((t) => t.url), ...archives.flatMap((y) => [y.url, ...y.months.map((m) => m.url)])]) claim(url, '', 'a list page')
+  for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.permalink ?? post.entry.keys.slug ?? post.entry.keys.title)
+  for (const r of redirects) {
+    const entry = entriesByPath.get(r.path) as PostEntry
+    if (!r.alias) {
+      claim(r.from, r.path, `redirect \`${r.title}\``, entry.keys.redirect_to)
+      continue
+    }
+    claim(r.from, r.path, `alias of post \`${r.title}\``, entry.keys.aliases ?? entry.keys.redirect_from ?? entry.keys.permalink)
+  }
   for (const page of pages) claim(page.url, page.entry.path, `page \`${page.title}\``, page.entry.keys.slug ?? page.entry.keys.title)
   for (const column of columnsById.values()) claim(column.url, column.entry.path, `column \`${column.id}\``, column.entry.keys.title)
   for (const [url, list] of [...owners.entries()].sort((a, b) => byString(a[0], b[0]))) {
@@ -299,8 +349,10 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
       const others = list.filter((o) => o !== owner)
       const names = others.map((o) => (o.path ? `${o.what} (${o.path})` : o.what)).join(', ')
       const other = others.find((o) => o.path !== '')
+      // Two posts: say how to part them.
+      const fix = owner.what.startsWith('post ') && others.some((o) => o.what.startsWith('post ')) ? '; set `slug` or `permalink` on one of them' : ''
       problems.push(
-        problem(owner.path, 'url-collision', `The ${owner.what} lands on \`${url}\`, as does ${names}`, owner.place ?? { line: 1, column: 1 },
+        problem(owner.path, 'url-collision', `The ${owner.what} lands on \`${url}\`, as does ${names}${fix}`, owner.place ?? { line: 1, column: 1 },
           other ? { cause: { path: other.path, reason: `Also lands on ${url}` } } : {})
       )
     }
@@ -373,7 +425,21 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     if (cover !== undefined) post.cover = coverUrl(cover, post, assets, config)
   }
 
-  return { config, posts, tags, columns: roots, columnsById, pages, archives, references, assets, problems }
+  // `checks:` in site.yaml sets the severity of the cross-reference rules (or turns them off).
+  return { config, posts, home, redirects, tags, columns: roots, columnsById, pages, archives, references, assets, problems: withChecks(problems, config.checks) }
+}
+
+/**
+ * A post's own URL: its `permalink` (tokens as in site.yaml) or the site's
+ * pattern. A permalink to a file (`/2016/06/old.html`, as Jekyll writes
+ * them) becomes a folder URL (`/2016/06/old/`), and the file's URL an alias.
+ */
+function ownUrl(config: SiteConfig, entry: PostEntry, slug: string): { url: string; aliases: string[] } {
+  const pattern = entry.matter.permalink
+  if (pattern === undefined) return { url: postPath(config, entry.matter, slug), aliases: [] }
+  const path = postPath({ ...config, permalink: pattern }, entry.matter, slug)
+  if (path.endsWith('/')) return { url: path, aliases: [] }
+  return { url: path.replace(/\.[a-z0-9]{1,5}$/i, '') + '/', aliases: [path] }
 }
 
 function coverUrl(cover: string, post: Post, assets: Map<string, string>, config: SiteConfig): string {

@@ -130,3 +130,11 @@ describe('postMatter', () => {
     expect(matter('---\ntitle: A\ndate: 2022-10-21\nmood: 晴\n---\n').matter.extra).toEqual({ mood: '晴' })
   })
 })
+
+describe('CRLF files', () => {
+  it('read the last front-matter line without its carriage return', () => {
+    const { file, result } = split('---\r\ntitle: A\r\ndate: 2022-10-21\r\ntags: [java]\r\n---\r\nBody\r\n')
+    expect(file.messages).toEqual([])
+    expect(result.data).toEqual({ title: 'A', date: '2022-10-21', tags: ['java'] })
+  })
+})

@@ -136,8 +136,12 @@ describe('sitemap and robots of the example blog', () => {
       const u = urlset.url.find((x: any) => textOf(x.loc) === entry.link[0]['@href'])
       expect(textOf(u.lastmod)).toBe(textOf(entry.updated))
     }
-    // The home page changes with its newest post.
-    expect(textOf(urlset.url.find((x: any) => textOf(x.loc) === site).lastmod)).toBe(textOf(atom.updated))
+    // The home page changes with the newest change of the posts it lists: all of them (a pinned post
+    // edited in git counts, though it is too old for the feed).
+    const postMods = urlset.url.filter((u: any) => textOf(u.loc).startsWith(site + 'posts/')).map((u: any) => textOf(u.lastmod))
+    const newest = postMods.reduce((a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a))
+    expect(textOf(urlset.url.find((x: any) => textOf(x.loc) === site).lastmod)).toBe(newest)
+    expect(Date.parse(newest)).toBeGreaterThanOrEqual(Date.parse(textOf(atom.updated)))
   })
 
   it('robots.txt points at the sitemap', () => {
@@ -185,5 +189,25 @@ describe('metadata of the example blog', () => {
     }
     // Later pages of a column advertise the column's feeds too.
     expect(read('columns/notes/page/2/index.html')).toContain('href="/blog/columns/notes/atom.xml"')
+  })
+})
+
+describe('pinned posts and aliases in the example blog', () => {
+  it('puts the pinned post (content/posts/hello-world.md, sticky: 1) first on the home page, with its mark', () => {
+    const first = /<h2 class="entry-title">(.*?)<\/h2>/.exec(read('index.html'))![1]
+    expect(first).toBe('<span class="badge pin">置顶</span> <a href="/blog/posts/hello-world/">开张：为什么还要写博客</a>')
+    // Only the home page: the feeds keep date order, and their 20 newest posts do not reach back to 2017.
+    expect(read('atom.xml')).not.toContain('posts/hello-world/')
+    const tagPage = read('tags/随笔/index.html')
+    expect(tagPage).toContain('<a href="/blog/posts/hello-world/">')
+    expect(tagPage).not.toContain('badge pin')
+  })
+
+  it('redirects the alias of content/posts/reading-2018.md, and keeps it out of the sitemap', () => {
+    const page = read('2018/12/30/reading-list.html')
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/blog/posts/reading-2018/">')
+    expect(page).toContain('<link rel="canonical" href="https://example.org/blog/posts/reading-2018/">')
+    expect(read('_redirects')).toBe('/blog/2018/12/30/reading-list.html /blog/posts/reading-2018/ 301\n')
+    expect(read('sitemap.xml')).not.toContain('reading-list')
   })
 })
