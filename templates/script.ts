@@ -118,16 +118,21 @@ const source = String.raw`(function () {
   if (form && window.fetch) {
     form.hidden = false
     var input = form.querySelector('input'), panel = form.querySelector('.search-panel')
-    var all = form.querySelector('.search-all'), list = form.querySelector('.search-results')
+    var allLink = form.querySelector('.search-all'), list = form.querySelector('.search-results')
     var run = function () {
       var q = input.value
       panel.hidden = !q.trim()
-      all.href = form.action + '?q=' + encodeURIComponent(q)
+      allLink.href = form.action + '?q=' + encodeURIComponent(q)
       showResults(form, q, 8, null)
     }
-    var links = function () { return [].slice.call(list.querySelectorAll('a')).concat(panel.hidden ? [] : [all]) }
+    var links = function () { return [].slice.call(list.querySelectorAll('a')).concat(panel.hidden ? [] : [allLink]) }
     input.addEventListener('focus', function () { searcherFor(form.dataset.index) }, { once: true })
     input.addEventListener('input', run)
+    // Enter opens the first result; with none shown yet, the form goes to the page of all results.
+    form.addEventListener('submit', function (e) {
+      var first = list.querySelector('a')
+      if (first) { e.preventDefault(); location.href = first.href }
+    })
     form.addEventListener('keydown', function (e) {
       var all = links(), at = all.indexOf(d.activeElement)
       if (e.key === 'Escape') { panel.hidden = true; input.focus() }

@@ -58,7 +58,8 @@ export function plainTextOf(html: string, options: PlainTextOptions): string {
   let m: RegExpExecArray | null
   while ((m = TAG.exec(source))) {
     if (m[4] !== undefined) {
-      if (!skip) out += decode(m[4])
+      // Line breaks inside a block are spaces (our renderer already joined CJK lines without one).
+      if (!skip) out += decode(m[4]).replace(/\s+/g, ' ')
       continue
     }
     const name = m[2]?.toLowerCase()
