@@ -103,7 +103,7 @@ function SiteHeader(props: { site: SiteView; head: HeadView }) {
           <ul>{site.nav.map((l) => <li><a href={l.href} aria-current={active(l.href) ? 'page' : undefined}>{l.title}</a></li>)}</ul>
         </nav>
         <div class="tools">
-          <form class="search" role="search" hidden action={site.searchPage} data-index={site.searchIndex} data-empty={s.noResults} data-found={s.results}>
+          <form class="search" role="search" hidden action={site.searchPage} data-index={site.searchIndex} data-engine={site.searchEngine} data-empty={s.noResults} data-found={s.results}>
             <label class="search-field">
               <Icon name="search" />
               <span class="sr-only">{s.search}</span>
@@ -528,7 +528,7 @@ function SearchPage(view: SearchPageView) {
   const s = view.site.strings
   return (
     <Layout view={view}>
-      <section class="search-page" data-index={view.site.searchIndex} data-empty={s.noResults} data-found={s.results}>
+      <section class="search-page" data-index={view.site.searchIndex} data-engine={view.site.searchEngine} data-empty={s.noResults} data-found={s.results}>
         <h1>{view.title}</h1>
         <form class="search-page-form" role="search" action={view.site.searchPage}>
           <label for="search-page-q" class="sr-only">{s.search}</label>

@@ -1,12 +1,11 @@
 /**
  * The default theme's script (plain ES2017, no dependencies, deferred):
  * the dark-mode toggle, the table-of-contents highlight, the search box and
- * the search page (src/search/engine.ts, shipped as source: the index's
- * entry fetched on first focus, then the shards and documents a query
- * needs) and giscus comments injected only when the comments block scrolls
+ * the search page (the engine, src/search/engine.ts, and the index's entry
+ * fetched on first focus, then the shards and documents a query needs) and
+ * giscus comments injected only when the comments block scrolls
  * into view.
  */
-import { searchEngine } from '../src/search/engine.js'
 
 const source = String.raw`(function () {
   'use strict'
@@ -56,15 +55,29 @@ const source = String.raw`(function () {
   }
 
   // Search: the index's entry on first focus, then only the files a query needs (see src/search/).
-  var engine = (__SEARCH_ENGINE__)()
+  // The engine is a script of its own, loaded with the index's entry on the first search.
+  var engine = null, engineLoad = null
+  var loadEngine = function (src) {
+    if (!engineLoad) engineLoad = new Promise(function (ok, fail) {
+      var s = d.createElement('script')
+      s.src = src
+      s.onload = function () { engine = window.inkstoneSearchEngine; engine ? ok(engine) : fail(new Error(src)) }
+      s.onerror = function () { engineLoad = null; fail(new Error(src)) }
+      d.head.appendChild(s)
+    })
+    return engineLoad
+  }
   var searchers = {}
-  var searcherFor = function (url) {
+  var searcherFor = function (box) {
+    var url = box.dataset.index
     if (!searchers[url]) {
       var dir = url.replace(/\.json$/, '/')
       var get = function (path) {
         return fetch(path).then(function (r) { if (!r.ok) throw new Error(r.status + ' ' + path); return r.json() })
       }
-      searchers[url] = get(url).then(function (entry) { return engine.searcher(entry, function (path) { return get(dir + path) }) })
+      searchers[url] = Promise.all([get(url), loadEngine(box.dataset.engine)]).then(function (both) {
+        return both[1].searcher(both[0], function (path) { return get(dir + path) })
+      })
       searchers[url].catch(function () { delete searchers[url] })
     }
     return searchers[url]
@@ -96,7 +109,7 @@ const source = String.raw`(function () {
     var current = function () { return box.searchAsked === asked }
     if (!text.trim()) { status.textContent = ''; list.textContent = ''; if (more) more.hidden = true; return Promise.resolve() }
     status.textContent = '…'
-    return searcherFor(box.dataset.index).then(function (s) { return s.search(text) }).then(function (run) {
+    return searcherFor(box).then(function (s) { return s.search(text) }).then(function (run) {
       if (!current()) return
       var shown = 0
       var page = function () {
@@ -126,7 +139,7 @@ const source = String.raw`(function () {
       showResults(form, q, 8, null)
     }
     var links = function () { return [].slice.call(list.querySelectorAll('a')).concat(panel.hidden ? [] : [allLink]) }
-    input.addEventListener('focus', function () { searcherFor(form.dataset.index) }, { once: true })
+    input.addEventListener('focus', function () { searcherFor(form).catch(function () {}) }, { once: true })
     input.addEventListener('input', run)
     // Enter opens the first result; with none shown yet, the form goes to the page of all results.
     form.addEventListener('submit', function (e) {
@@ -189,8 +202,5 @@ function compact(text: string): string {
     .join('\n')
 }
 
-/** The search engine's source without its comments (it is plain ES2018 and closes over nothing). */
-const engineSource = searchEngine.toString().replace(/\/\*\*[\s\S]*?\*\//g, '')
-
 /** The default theme's script. */
-export const script = compact(source.replace('__SEARCH_ENGINE__', () => engineSource)) + '\n'
+export const script = compact(source) + '\n'

@@ -11,6 +11,7 @@ import { formatDate } from '../content/dates.js'
 import { stringsFor, fill } from './strings.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { headFor } from './head.js'
+import { searchEnginePath } from './search.js'
 import type {
   ArchivePageView, ColumnRefView, ColumnTreeView, ColumnsPageView, DateView, ListPageView, NotFoundPageView, PageView, SearchPageView,
   PagerView, PostCardView, PostPageView, SiteView, StandalonePageView, TagView, TagsPageView
@@ -248,6 +249,7 @@ class ViewContext {
       dev: options.dev,
       searchIndex: href(config, '/search.json'),
       searchPage: href(config, '/search/'),
+      searchEngine: href(config, '/' + searchEnginePath),
       favicon: options.favicon ? href(config, '/' + options.favicon) : undefined
     }
   }

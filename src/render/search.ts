@@ -11,6 +11,7 @@ import type { GeneratedFile } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
 import { href } from '../site/urls.js'
 import { buildIndex, numberedPaths, type IndexInput } from '../search/build-index.js'
+import { engineSource } from '../search/engine-source.js'
 import { plainTextOf } from '../search/text.js'
 
 /** Output path of the index's entry (its href is `view.site.searchIndex`). */
@@ -18,6 +19,16 @@ export const searchIndexPath = 'search.json'
 
 /** Folder of the index's other files: the entry's path without `.json`. */
 const searchDir = 'search/'
+
+/**
+ * The search engine as a script for the browser, fetched with the index on
+ * a reader's first search (every page does not carry it): it sets
+ * `window.inkstoneSearchEngine`. Named after its content, like the index.
+ */
+const engineText = `window.inkstoneSearchEngine=(${engineSource.replace(/^\s*\/\/.*\n/gm, '').replace(/\n\s+/g, '\n')})();\n`
+
+/** Output path of the engine script (its href is `view.site.searchEngine`). */
+export const searchEnginePath = `${searchDir}engine.${createHash('sha1').update(engineText).digest('hex').slice(0, 8)}.js`
 
 /**
  * Text with whitespace collapsed, at most `max` code points: when longer,
@@ -95,10 +106,11 @@ function hashOf(text: string): string {
  *
  * @param graph Site graph.
  * @param lazy Made on request (`inkstone dev`).
- * @returns Generated files: the entry first.
+ * @returns Generated files: the engine script, the entry, the rest.
  */
 export function searchFiles(graph: SiteGraph, lazy: boolean): GeneratedFile[] {
   const allPaths = (): string[] => graph.posts.map((p) => p.entry.path)
+  const engine: GeneratedFile = { outPath: searchEnginePath, key: () => 'search:' + searchEnginePath, make: () => engineText, reads: () => [] }
   if (lazy) {
     let built: ReturnType<typeof buildIndex> | undefined
     let byPath: Map<string, string> | undefined
@@ -106,12 +118,13 @@ export function searchFiles(graph: SiteGraph, lazy: boolean): GeneratedFile[] {
       built ??= buildIndex(searchInputsOf(graph), { hashed: false })
       return (byPath ??= new Map([[searchIndexPath, built.entry], ...built.files.map((f): [string, string] => [searchDir + f.path, f.text])]))
     }
-    return [searchIndexPath, ...numberedPaths(indexedPosts(graph).length).map((p) => searchDir + p)].map((outPath) => ({
+    return [engine, ...[searchIndexPath, ...numberedPaths(indexedPosts(graph).length).map((p) => searchDir + p)].map((outPath) => ({
       outPath, key: () => 'search:' + hashOf(index().get(outPath)!), make: () => index().get(outPath)!, reads: allPaths
-    }))
+    }))]
   }
   const built = buildIndex(searchInputsOf(graph), { hashed: true })
   return [
+    engine,
     { outPath: searchIndexPath, key: () => 'search:' + hashOf(built.entry), make: () => built.entry, reads: allPaths },
     // A file named after its content is the same file whenever its name is: it reads nothing that could change it.
     ...built.files.map((f) => ({ outPath: searchDir + f.path, key: () => 'search:' + f.hash, make: () => f.text, reads: () => [] }))

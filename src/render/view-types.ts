@@ -95,6 +95,8 @@ export interface SiteView {
   searchIndex: string
   /** Href of the page that lists every result of a query (`?q=`). */
   searchPage: string
+  /** Href of the search engine's script, loaded on the first search. */
+  searchEngine: string
   /** Href of the site's own favicon (from public/), if any. */
   favicon?: string
 }

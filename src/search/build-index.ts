@@ -81,23 +81,49 @@ export function numberedPaths(posts: number): string[] {
  * @returns The entry's text and the other files, in a stable order.
  */
 export function buildIndex(posts: IndexInput[], options: { hashed: boolean }): { entry: string; files: IndexFile[] } {
-  const postings = new Map<string, number[]>()
-  const levels = new Map<string, number>()
+  // Per token, `id * 3 + level` of every post that has it, ascending: a post's tokens are added together, so
+  // a token seen again in the same post only raises the level of the last entry. CJK tokens are keyed by code
+  // points (first character, then 0 or the second plus one): no string is made per occurrence. The tokens are
+  // those of engine.eachToken (build-index.test.ts checks).
+  const cjk = new Map<number, Map<number, number[]>>()
+  const words = new Map<string, number[]>()
+  let base = 0
+  let v = 0
+  const note = <K>(map: Map<K, number[]>, key: K): void => {
+    const list = map.get(key)
+    if (!list) map.set(key, [v])
+    else if (list[list.length - 1] < base) list.push(v)
+    else if (list[list.length - 1] < v) list[list.length - 1] = v
+  }
+  const add = (folded: string): void => {
+    engine.scan(folded, (kind, start, end) => {
+      if (kind === 2) return note(words, folded.slice(start, end))
+      let before: Map<number, number[]> | undefined
+      for (let i = start; i < end; ) {
+        const cp = folded.codePointAt(i)!
+        let after = cjk.get(cp)
+        if (!after) cjk.set(cp, (after = new Map()))
+        note(after, 0)
+        if (before) note(before, cp + 1)
+        before = after
+        i += cp > 0xffff ? 2 : 1
+      }
+    })
+  }
   posts.forEach((post, id) => {
-    levels.clear()
-    const note = (level: number) => (token: string): void => {
-      const had = levels.get(token)
-      if (had === undefined || had < level) levels.set(token, level)
-    }
-    engine.eachToken(engine.fold(post.text), note(0))
-    if (post.headings.length) engine.eachToken(engine.fold(post.headings.join('\n')), note(1))
-    engine.eachToken(engine.fold(post.title), note(2))
-    for (const [token, level] of levels) {
-      const list = postings.get(token)
-      if (list) list.push(id * 3 + level)
-      else postings.set(token, [id * 3 + level])
-    }
+    base = id * 3
+    v = base
+    add(engine.fold(post.text))
+    v = base + 1
+    if (post.headings.length) add(engine.fold(post.headings.join('\n')))
+    v = base + 2
+    add(engine.fold(post.title))
   })
+  const postings = new Map<string, number[]>(words)
+  for (const [first, after] of cjk) {
+    const char = String.fromCodePoint(first)
+    for (const [second, list] of after) postings.set(second === 0 ? char : char + String.fromCodePoint(second - 1), list)
+  }
 
   const shards = shardCount(posts.length)
   const byShard: string[][] = Array.from({ length: shards }, () => [])

@@ -177,7 +177,8 @@ describe.skipIf(!hasChromium)('theme in chromium', () => {
     await page.keyboard.press('/')
     expect(await page.evaluate(() => document.activeElement?.matches('form.search input'))).toBe(true)
     // 挤压 is mid-sentence, inside 标点挤压, deep in a post's body.
-    await page.keyboard.type('挤压')
+    // One input event, as an input method commits a word.
+    await page.keyboard.insertText('挤压')
     const first = page.locator('.search-results a').first()
     await first.waitFor()
     const item = await first.evaluate((a) => ({

@@ -1,6 +1,7 @@
 /** The engine shared by the build and the browser (src/search/engine.ts): tokens, shards, postings, queries. */
 import { describe, expect, it } from 'vitest'
 import { searchEngine, type SearchDoc } from '../../../src/search/engine.js'
+import { engineSource } from '../../../src/search/engine-source.js'
 
 const engine = searchEngine()
 const tokens = (text: string): string[] => {
@@ -11,9 +12,11 @@ const tokens = (text: string): string[] => {
 
 describe('tokens', () => {
   it('indexes CJK runs by characters and bigrams, other text by folded words', () => {
-    expect(tokens('标点挤压')).toEqual(['标', '标点', '点', '点挤', '挤', '挤压', '压'])
-    expect(tokens('Ｒｕｓｔ的所有权 v2.0')).toEqual(['rust', '的', '的所', '所', '所有', '有', '有权', '权', 'v2', '0'])
-    expect(tokens('かな漢字 한국어 café')).toEqual(['か', 'かな', 'な', 'な漢', '漢', '漢字', '字', '한', '한국', '국', '국어', '어', 'café'])
+    expect(tokens('标点挤压')).toEqual(['标', '点', '标点', '挤', '点挤', '压', '挤压'])
+    expect(tokens('Ｒｕｓｔ的所有权 v2.0')).toEqual(['rust', '的', '所', '的所', '有', '所有', '权', '有权', 'v2', '0'])
+    expect(tokens('かな漢字 한국어 café')).toEqual(['か', 'な', 'かな', '漢', 'な漢', '字', '漢字', '한', '국', '한국', '어', '국어', 'café'])
+    // Characters outside the BMP are one character, and a combining mark stays in its word.
+    expect(tokens('𠀀𠀁 e\u0301x')).toEqual(['𠀀', '𠀁', '𠀀𠀁', 'éx'])
   })
   it('keeps words that share three letters in one shard, so a prefix query reads one', () => {
     expect(engine.shardKey('rendering')).toBe('ren')
@@ -78,7 +81,7 @@ describe('queries', () => {
     expect(pieces.map((p) => p.text).join('').replace(/…/g, '').length).toBeLessThanOrEqual(40)
   })
   it('is self-contained plain script: its source runs on its own', () => {
-    const again = new Function(`return (${searchEngine.toString()})()`)() as typeof engine
+    const again = new Function(`return (${engineSource})()`)() as typeof engine
     expect(again.parseQuery('标点挤压')!.lookups.map((l) => l.token)).toEqual(['标点', '挤压'])
   })
 })
