@@ -31,29 +31,6 @@ const engineText = `window.inkstoneSearchEngine=(${engineSource.replace(/^\s*\/\
 export const searchEnginePath = `${searchDir}engine.${createHash('sha1').update(engineText).digest('hex').slice(0, 8)}.js`
 
 /**
- * Text with whitespace collapsed, at most `max` code points: when longer,
- * its first `max - 1` and `…`. Counts code points without splitting the
- * text into an array of them.
- *
- * @param text Text.
- * @param max Longest result, in code points.
- * @returns The clipped text.
- */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  // Never more code points than UTF-16 units.
-  if (flat.length <= max) return flat
-  let count = 0
-  let cut = 0
-  for (let i = 0; i < flat.length; i += flat.codePointAt(i)! > 0xffff ? 2 : 1) {
-    count++
-    if (count === max) cut = i
-    else if (count > max) return flat.slice(0, cut).trimEnd() + '…'
-  }
-  return flat
-}
-
-/**
  * Whether code blocks are indexed: `search: { code: true }` in site.yaml.
  *
  * @param graph Site graph.
