@@ -128,7 +128,7 @@ async function main() {
   }
 
   let times = null;
-  if (fs.existsSync('/usr/bin/chromium')) {
+  if (args.runs > 0 && fs.existsSync('/usr/bin/chromium')) {
     const { chromium } = await import('playwright-core');
     const server = await serve(args.dist);
     const origin = `http://127.0.0.1:${server.address().port}`;
@@ -144,7 +144,7 @@ async function main() {
     }
     console.log(`time to first results in Chromium (typing the query → results shown, cold profile, local server), ${args.runs} runs, ms:`);
     for (const t of times) console.log(`  ${t.query.padEnd(12)} median ${t.median}  min–max ${t.min}–${t.max}`);
-  } else console.log('time to first results: skipped (/usr/bin/chromium is missing)');
+  } else console.log(`time to first results: skipped (${args.runs > 0 ? '/usr/bin/chromium is missing' : '--runs 0'})`);
 
   const worst = Math.max(...bytes.map((b) => b.total));
   console.log(`largest first-query download: ${(worst / 1024).toFixed(1)} KB; slowest median time to results: ${times ? Math.max(...times.map((t) => t.median)) : '–'} ms; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
