@@ -389,7 +389,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const publicDir = join(root, 'public') + sep
   for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
   mark('assets')
-  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)) })
+  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
+  mark('search index')
 
   // A public file on the path of a page (or a feed, an image...) would silently replace it: an error.
   // (Collisions between pages are reported by the site graph, naming both files.)

@@ -11,7 +11,7 @@ import { h, Fragment, RawHtml } from 'inkstone/jsx'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings, TocItem
+  PostCardView, PostPageView, SearchPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings, TocItem
 } from 'inkstone/theme'
 import { fill } from 'inkstone/theme'
 import { css } from './style.js'
@@ -102,7 +102,7 @@ function SiteHeader(props: { site: SiteView; head: HeadView }) {
           <ul>{site.nav.map((l) => <li><a href={l.href} aria-current={active(l.href) ? 'page' : undefined}>{l.title}</a></li>)}</ul>
         </nav>
         <div class="tools">
-          <form class="search" role="search" hidden data-index={site.searchIndex} data-empty={s.noResults} data-found={s.results}>
+          <form class="search" role="search" hidden action={site.searchPage} data-index={site.searchIndex} data-engine={site.searchEngine} data-empty={s.noResults} data-found={s.results}>
             <label class="search-field">
               <Icon name="search" />
               <span class="sr-only">{s.search}</span>
@@ -112,6 +112,7 @@ function SiteHeader(props: { site: SiteView; head: HeadView }) {
             <div class="search-panel" hidden>
               <p class="search-status" role="status" />
               <ol class="search-results" />
+              <a class="search-all" href={site.searchPage}>{s.searchAll}<span aria-hidden="true"> →</span></a>
             </div>
           </form>
           <button type="button" class="theme-toggle" aria-label={s.theme} title={s.theme} aria-pressed="false"><Icon name="theme" /></button>
@@ -523,6 +524,26 @@ function NotFoundPage(view: NotFoundPageView) {
   )
 }
 
+/** The search page: a form that keeps the query in the address, and the list the script fills. */
+function SearchPage(view: SearchPageView) {
+  const s = view.site.strings
+  return (
+    <Layout view={view}>
+      <section class="search-page" data-index={view.site.searchIndex} data-engine={view.site.searchEngine} data-empty={s.noResults} data-found={s.results}>
+        <h1>{view.title}</h1>
+        <form class="search-page-form" role="search" action={view.site.searchPage}>
+          <label for="search-page-q" class="sr-only">{s.search}</label>
+          <input id="search-page-q" type="search" name="q" placeholder={s.searchPlaceholder} autocomplete="off" spellcheck="false" enterkeyhint="search" />
+          <button type="submit" class="button">{s.search}</button>
+        </form>
+        <p class="search-status" role="status" />
+        <ol class="search-results search-results-page" />
+        <button type="button" class="button search-more" hidden>{s.searchMore}</button>
+      </section>
+    </Layout>
+  )
+}
+
 function page(view: PageView) {
   switch (view.kind) {
     case 'post': return PostPage(view)
@@ -531,6 +552,7 @@ function page(view: PageView) {
     case 'columns': return ColumnsPage(view)
     case 'archive': return ArchivePage(view)
     case 'page': return StandalonePage(view)
+    case 'search': return SearchPage(view)
     case '404': return NotFoundPage(view)
   }
 }

@@ -1,9 +1,12 @@
 /**
  * The default theme's script (plain ES2017, no dependencies, deferred):
- * the dark-mode toggle, the table-of-contents highlight, the search box
- * (index fetched on first focus, CJK-aware substring matching) and giscus
- * comments injected only when the comments block scrolls into view.
+ * the dark-mode toggle, the table-of-contents highlight, the search box and
+ * the search page (the engine, src/search/engine.ts, and the index's entry
+ * fetched on first focus, then the shards and documents a query needs) and
+ * giscus comments injected only when the comments block scrolls
+ * into view.
  */
+
 const source = String.raw`(function () {
   'use strict'
   var d = document, root = d.documentElement, KEY = 'inkstone-theme'
@@ -51,70 +54,97 @@ const source = String.raw`(function () {
     heads.forEach(function (el) { spy.observe(el) })
   }
 
-  // Search.
+  // Search: the index's entry on first focus, then only the files a query needs (see src/search/).
+  // The engine is a script of its own, loaded with the index's entry on the first search.
+  var engine = null, engineLoad = null
+  var loadEngine = function (src) {
+    if (!engineLoad) engineLoad = new Promise(function (ok, fail) {
+      var s = d.createElement('script')
+      s.src = src
+      s.onload = function () { engine = window.inkstoneSearchEngine; engine ? ok(engine) : fail(new Error(src)) }
+      s.onerror = function () { engineLoad = null; fail(new Error(src)) }
+      d.head.appendChild(s)
+    })
+    return engineLoad
+  }
+  var searchers = {}
+  var searcherFor = function (box) {
+    var url = box.dataset.index
+    if (!searchers[url]) {
+      var dir = url.replace(/\.json$/, '/')
+      var get = function (path) {
+        return fetch(path).then(function (r) { if (!r.ok) throw new Error(r.status + ' ' + path); return r.json() })
+      }
+      searchers[url] = Promise.all([get(url), loadEngine(box.dataset.engine)]).then(function (both) {
+        return both[1].searcher(both[0], function (path) { return get(dir + path) })
+      })
+      searchers[url].catch(function () { delete searchers[url] })
+    }
+    return searchers[url]
+  }
+  var el = function (tag, cls, text) {
+    var e = d.createElement(tag)
+    if (cls) e.className = cls
+    if (text) e.textContent = text
+    return e
+  }
+  // Pieces of text, the matching ones in <mark>: built as nodes, so nothing in a post is read as HTML.
+  var marked = function (into, pieces) {
+    pieces.forEach(function (p) { into.appendChild(p.mark ? el('mark', '', p.text) : d.createTextNode(p.text)) })
+    return into
+  }
+  var resultItem = function (query, r) {
+    var li = el('li'), a = el('a')
+    a.href = r.doc.u
+    a.appendChild(marked(el('b'), engine.snippetOf(query, r.doc.t, 1000)))
+    a.appendChild(el('span', 'search-meta', [r.doc.d, r.doc.c || ''].filter(Boolean).join(' · ')))
+    a.appendChild(marked(el('small'), r.snippet))
+    li.appendChild(a)
+    return li
+  }
+  // Show a query's results in a list: count of them at first, the next ones from the button (more) if any.
+  var showResults = function (box, text, count, more) {
+    var status = box.querySelector('.search-status'), list = box.querySelector('.search-results')
+    var asked = box.searchAsked = (box.searchAsked || 0) + 1
+    var current = function () { return box.searchAsked === asked }
+    if (!text.trim()) { status.textContent = ''; list.textContent = ''; if (more) more.hidden = true; return Promise.resolve() }
+    status.textContent = '…'
+    return searcherFor(box).then(function (s) { return s.search(text) }).then(function (run) {
+      if (!current()) return
+      var shown = 0
+      var page = function () {
+        return run.next(count).then(function (results) {
+          if (!current()) return
+          if (!shown) list.textContent = ''
+          results.forEach(function (r) { list.appendChild(resultItem(run.query, r)) })
+          shown += results.length
+          var total = run.settled ? run.candidates : run.done() ? shown : shown + '+'
+          status.textContent = shown ? box.dataset.found.replace('{n}', total) : box.dataset.empty
+          if (more) more.hidden = run.done()
+        })
+      }
+      if (more) more.onclick = function () { more.hidden = true; page() }
+      return page()
+    }).catch(function () { if (current()) status.textContent = box.dataset.empty })
+  }
   var form = d.querySelector('form.search')
   if (form && window.fetch) {
     form.hidden = false
     var input = form.querySelector('input'), panel = form.querySelector('.search-panel')
-    var status = form.querySelector('.search-status'), list = form.querySelector('.search-results')
-    var index = null, loading = null
-    var fold = function (s) { return (s || '').normalize('NFKC').toLowerCase() }
-    var load = function () {
-      if (!loading) loading = fetch(form.dataset.index).then(function (r) { return r.json() }).then(function (data) {
-        index = (data.posts || []).map(function (p) {
-          p.k = fold([p.title, (p.tags || []).join(' '), p.column || '', p.summary || ''].join('\n'))
-          p.kt = fold(p.title)
-          return p
-        })
-        run()
-      }).catch(function () { loading = null })
-      return loading
-    }
-    var escape = function (s) { return s.replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';' }) }
-    var highlight = function (text, terms) {
-      var out = escape(text)
-      terms.forEach(function (t) {
-        var at = fold(text).indexOf(t)
-        // Only mark when folding kept the length (true for CJK and ASCII), so offsets line up.
-        if (at >= 0 && fold(text).length === text.length) {
-          var hit = escape(text.slice(at, at + t.length))
-          out = out.replace(hit, '<mark>' + hit + '</mark>')
-        }
-      })
-      return out
-    }
+    var allLink = form.querySelector('.search-all'), list = form.querySelector('.search-results')
     var run = function () {
-      var q = fold(input.value).trim()
-      if (!q) { panel.hidden = true; return }
-      panel.hidden = false
-      if (!index) { load(); status.textContent = '…'; list.innerHTML = ''; return }
-      // Terms split on spaces; a term of CJK characters matches as a substring, so no segmentation is needed.
-      var terms = q.split(/\s+/)
-      var hits = []
-      index.forEach(function (p) {
-        var score = 0
-        for (var i = 0; i < terms.length; i++) {
-          if (p.k.indexOf(terms[i]) < 0) return
-          score += p.kt.indexOf(terms[i]) >= 0 ? 3 : 1
-        }
-        hits.push([score, p])
-      })
-      hits.sort(function (a, b) { return b[0] - a[0] || (a[1].date < b[1].date ? 1 : -1) })
-      hits = hits.slice(0, 12)
-      status.textContent = hits.length ? form.dataset.found.replace('{n}', hits.length) : form.dataset.empty
-      list.innerHTML = hits.map(function (h) {
-        var p = h[1], meta = [p.date ? p.date.slice(0, 10) : '', p.column || ''].filter(Boolean).join(' · ')
-        return '<li><a href="' + escape(p.url) + '"><b>' + highlight(p.title, terms) + '</b><small>' + escape(meta) +
-          (p.summary ? ' — ' + highlight(p.summary, terms) : '') + '</small></a></li>'
-      }).join('')
+      var q = input.value
+      panel.hidden = !q.trim()
+      allLink.href = form.action + '?q=' + encodeURIComponent(q)
+      showResults(form, q, 8, null)
     }
-    var links = function () { return [].slice.call(list.querySelectorAll('a')) }
-    input.addEventListener('focus', load, { once: true })
+    var links = function () { return [].slice.call(list.querySelectorAll('a')).concat(panel.hidden ? [] : [allLink]) }
+    input.addEventListener('focus', function () { searcherFor(form).catch(function () {}) }, { once: true })
     input.addEventListener('input', run)
+    // Enter opens the first result; with none shown yet, the form goes to the page of all results.
     form.addEventListener('submit', function (e) {
-      e.preventDefault()
-      var first = links()[0]
-      if (first) location.href = first.href
+      var first = list.querySelector('a')
+      if (first) { e.preventDefault(); location.href = first.href }
     })
     form.addEventListener('keydown', function (e) {
       var all = links(), at = all.indexOf(d.activeElement)
@@ -128,6 +158,14 @@ const source = String.raw`(function () {
       var t = e.target, typing = t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName))
       if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus() }
     })
+  }
+  // The search page: every result of the query in the address, the next ones on request.
+  var searchPage = d.querySelector('.search-page')
+  if (searchPage && window.fetch && window.URLSearchParams) {
+    var pageQuery = new URLSearchParams(location.search).get('q') || ''
+    var pageInput = searchPage.querySelector('input')
+    pageInput.value = pageQuery
+    showResults(searchPage, pageQuery, 20, searchPage.querySelector('.search-more'))
   }
 
   // Comments: giscus only when the block is near the viewport, and only when configured.

@@ -60,8 +60,19 @@ html[data-theme=dark] .i-sun{display:block}html[data-theme=dark] .i-moon{display
 .search-results a:hover,.search-results a:focus{background:var(--card);outline:none}
 .search-results a:focus-visible{box-shadow:inset 0 0 0 2px var(--accent)}
 .search-results b{display:block;font-weight:600}
-.search-results small{display:block;color:var(--muted);font-size:.8rem;line-height:1.5;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.search-results small{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;color:var(--muted);font-size:.8rem;line-height:1.5}
+.search-results .search-meta{display:block;color:var(--muted);font-size:.75rem}
 .search-results mark{background:var(--accent-bg);color:inherit;border-radius:2px}
+.search-all{display:block;margin:.3rem .1rem 0;padding:.4rem .5rem;border-radius:6px;font-size:.85rem;color:var(--accent);text-decoration:none}
+.search-all:hover,.search-all:focus{background:var(--card);outline:none}
+.search-all:focus-visible{box-shadow:inset 0 0 0 2px var(--accent)}
+.search-page-form{display:flex;gap:.5rem;margin:1rem 0}
+.search-page-form input{flex:1;min-width:0;height:2.4rem;padding:0 .7rem;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--fg);font:inherit}
+.search-page-form input:focus{outline:2px solid var(--accent);outline-offset:1px}
+.search-page .search-status{margin:.5rem 0}
+.search-results-page a{padding:.7rem .6rem}
+.search-results-page small{-webkit-line-clamp:3;font-size:.9rem}
+.search-more{margin-top:1rem;border:0;cursor:pointer;font:inherit}
 @media (max-width:40em){.bar{padding:.6rem 1rem}.nav{order:3;width:calc(100% + 2rem);margin:0 -1rem;overflow-x:auto;scrollbar-width:none}.nav ul{flex-wrap:nowrap;padding:0 .5rem}.nav a{white-space:nowrap;padding:.25rem .5rem}.search input{width:6.5rem}.search kbd{display:none}}
 
 /* Main column */

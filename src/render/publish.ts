@@ -11,15 +11,16 @@ import type { ManifestEntry } from '../emit/manifest.js'
 import { toolDigestOf } from '../cache/digest.js'
 import { keepOrMake, keptFile } from './render.js'
 import { feedFiles } from './feeds.js'
-import { excerptRead } from './routes.js'
 import { robotsTxt, sitemapXml, type SitemapInput } from './sitemap.js'
-import { searchIndexPath, searchIndexText } from './search.js'
+import { searchFiles } from './search.js'
 import { redirectOutPath, redirectPage, redirectsFile } from './redirects.js'
 
 /** Options of publishingFiles. */
 export interface PublishingOptions extends SitemapInput {
   /** Output paths the site already has (its `public/` files): a `public/robots.txt` wins over ours. */
   taken?: Set<string>
+  /** The files are made on request (`inkstone dev`): the search index's names must not need the index. */
+  lazy?: boolean
 }
 
 /**
@@ -32,9 +33,8 @@ export interface PublishingOptions extends SitemapInput {
 export function publishingFiles(graph: SiteGraph, options: PublishingOptions): GeneratedFile[] {
   return [
     ...feedFiles(graph),
-    // The search index shows every post's plain-text excerpt (or its front-matter summary, a graph fact);
-    // the sitemap and robots.txt no body.
-    textFile(searchIndexPath, () => searchIndexText(graph), () => graph.posts.map((p) => excerptRead(p.entry.path))),
+    // The search index shows every post's body (see search.ts); the sitemap and robots.txt no body.
+    ...searchFiles(graph, options.lazy === true),
     textFile('sitemap.xml', () => sitemapXml(graph, options)),
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))]),
     // Aliases and `redirect_to` posts: a page each, and `_redirects` for hosts that read it (none when there are none).

@@ -11,8 +11,9 @@ import { formatDate } from '../content/dates.js'
 import { stringsFor, fill } from './strings.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { headFor } from './head.js'
+import { searchEnginePath } from './search.js'
 import type {
-  ArchivePageView, ColumnRefView, ColumnTreeView, ColumnsPageView, DateView, ListPageView, NotFoundPageView, PageView,
+  ArchivePageView, ColumnRefView, ColumnTreeView, ColumnsPageView, DateView, ListPageView, NotFoundPageView, PageView, SearchPageView,
   PagerView, PostCardView, PostPageView, SiteView, StandalonePageView, TagView, TagsPageView
 } from './view-types.js'
 
@@ -141,6 +142,12 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
     }), () => [page.entry.path])
   }
 
+  // Search: the results are the script's, from the index.
+  add('/search/', (): SearchPageView => ({
+    kind: 'search', title: ctx.strings.search, site: ctx.site,
+    head: ctx.head('/search/', { title: ctx.strings.search, description: config.description })
+  }))
+
   // 404.
   add('/404.html', (): NotFoundPageView => ({
     kind: '404', title: ctx.strings.notFound,
@@ -242,6 +249,8 @@ class ViewContext {
       strings: this.strings,
       dev: options.dev,
       searchIndex: href(config, '/search.json'),
+      searchPage: href(config, '/search/'),
+      searchEngine: href(config, '/' + searchEnginePath),
       favicon: options.favicon ? href(config, '/' + options.favicon) : undefined
     }
   }

@@ -1,85 +1,109 @@
 /**
- * The search index (`search.json`) the theme's search box fetches on first
- * focus: one small record per post — title, href, date, tags, column and a
- * clipped plain-text summary. Pure; built from the site graph on every build.
+ * The site's full-text search index as generated files: the entry
+ * `search.json` (which the theme's search box fetches on first focus) and
+ * the files under `search/` it names (see search/build-index.ts). Every
+ * published post is indexed (drafts never in a build): title, headings and
+ * body text, code blocks only when `search: { code: true }` is set in
+ * site.yaml. Pure; built from the site graph.
  */
+import { createHash } from 'node:crypto'
+import type { GeneratedFile } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
 import { href } from '../site/urls.js'
+import { buildIndex, numberedPaths, type IndexInput } from '../search/build-index.js'
+import { engineSource } from '../search/engine-source.js'
+import { plainTextOf } from '../search/text.js'
 
-/** Output path of the index (its href is `view.site.searchIndex`). */
+/** Output path of the index's entry (its href is `view.site.searchIndex`). */
 export const searchIndexPath = 'search.json'
 
-/** Longest summary kept per post, in code points (the index stays small). */
-const SUMMARY_CHARS = 120
-
-/** One post in the index. */
-export interface SearchRecord {
-  title: string
-  /** Root-relative href (base path applied, percent-encoded). */
-  url: string
-  /** ISO 8601 date with offset. */
-  date: string
-  tags: string[]
-  column?: string
-  summary: string
-}
-
-/** The index file. */
-export interface SearchIndex {
-  version: 1
-  posts: SearchRecord[]
-}
+/** Folder of the index's other files: the entry's path without `.json`. */
+const searchDir = 'search/'
 
 /**
- * Text with whitespace collapsed, at most `max` code points: when longer,
- * its first `max - 1` and `…`. Counts code points without splitting the
- * text into an array of them, which made the index of 4,000 posts cost a
- * one-post edit ~25 ms.
- *
- * @param text Text.
- * @param max Longest result, in code points.
- * @returns The clipped text.
+ * The search engine as a script for the browser, fetched with the index on
+ * a reader's first search (every page does not carry it): it sets
+ * `window.inkstoneSearchEngine`. Named after its content, like the index.
  */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  // Never more code points than UTF-16 units.
-  if (flat.length <= max) return flat
-  let count = 0
-  let cut = 0
-  for (let i = 0; i < flat.length; i += flat.codePointAt(i)! > 0xffff ? 2 : 1) {
-    count++
-    if (count === max) cut = i
-    else if (count > max) return flat.slice(0, cut).trimEnd() + '…'
-  }
-  return flat
-}
+const engineText = `window.inkstoneSearchEngine=(${engineSource.replace(/^\s*\/\/.*\n/gm, '').replace(/\n\s+/g, '\n')})();\n`
+
+/** Output path of the engine script (its href is `view.site.searchEngine`). */
+export const searchEnginePath = `${searchDir}engine.${createHash('sha1').update(engineText).digest('hex').slice(0, 8)}.js`
 
 /**
- * Build the search index of a site.
+ * Whether code blocks are indexed: `search: { code: true }` in site.yaml.
  *
  * @param graph Site graph.
- * @returns The index, newest post first.
+ * @returns True when code counts.
  */
-export function searchIndexOf(graph: SiteGraph): SearchIndex {
-  return {
-    version: 1,
-    posts: graph.posts.map((post) => ({
-      title: post.title,
-      url: href(graph.config, post.url),
-      date: post.entry.matter.date.iso,
-      tags: post.tags.map((t) => t.name),
-      column: post.column?.title,
-      summary: clip(post.entry.matter.summary ?? post.entry.body.excerptText, SUMMARY_CHARS)
-    }))
-  }
+function indexesCode(graph: SiteGraph): boolean {
+  const search = graph.config.extra.search
+  return typeof search === 'object' && search !== null && (search as { code?: unknown }).code === true
 }
 
 /**
- * The index as the text of `search.json`.
+ * The posts a search index holds, oldest first (ties as the graph breaks
+ * them): a new post takes the next id and moves no other. Never drafts
+ * (`--drafts` shows them, but a reader's search never finds them).
  *
  * @param graph Site graph.
- * @returns JSON text.
+ * @returns Posts.
  */
-export function searchIndexText(graph: SiteGraph): string {
-  return JSON.stringify(searchIndexOf(graph))
+function indexedPosts(graph: SiteGraph): SiteGraph['posts'] {
+  return graph.posts.filter((post) => !post.entry.matter.draft).reverse()
+}
+
+/**
+ * What the index holds of each post.
+ *
+ * @param graph Site graph.
+ * @returns Index inputs, oldest first.
+ */
+export function searchInputsOf(graph: SiteGraph): IndexInput[] {
+  const code = indexesCode(graph)
+  return indexedPosts(graph).map((post) => ({
+    title: post.title,
+    date: post.entry.matter.date.iso.slice(0, 10),
+    ...(post.column ? { column: post.column.title } : {}),
+    url: href(graph.config, post.url),
+    headings: post.entry.body.headings.map((h) => h.text),
+    text: plainTextOf(post.entry.body.html, { code })
+  }))
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('hex')
+}
+
+/**
+ * The search index's files. In a build their names carry their content's
+ * hash and the index is made at once (the names depend on it); in
+ * `inkstone dev` they are named by number and the index is made when the
+ * browser first asks for one of them.
+ *
+ * @param graph Site graph.
+ * @param lazy Made on request (`inkstone dev`).
+ * @returns Generated files: the engine script, the entry, the rest.
+ */
+export function searchFiles(graph: SiteGraph, lazy: boolean): GeneratedFile[] {
+  const allPaths = (): string[] => graph.posts.map((p) => p.entry.path)
+  const engine: GeneratedFile = { outPath: searchEnginePath, key: () => 'search:' + searchEnginePath, make: () => engineText, reads: () => [] }
+  if (lazy) {
+    let built: ReturnType<typeof buildIndex> | undefined
+    let byPath: Map<string, string> | undefined
+    const index = (): Map<string, string> => {
+      built ??= buildIndex(searchInputsOf(graph), { hashed: false })
+      return (byPath ??= new Map([[searchIndexPath, built.entry], ...built.files.map((f): [string, string] => [searchDir + f.path, f.text])]))
+    }
+    return [engine, ...[searchIndexPath, ...numberedPaths(indexedPosts(graph).length).map((p) => searchDir + p)].map((outPath) => ({
+      outPath, key: () => 'search:' + hashOf(index().get(outPath)!), make: () => index().get(outPath)!, reads: allPaths
+    }))]
+  }
+  const built = buildIndex(searchInputsOf(graph), { hashed: true })
+  return [
+    engine,
+    { outPath: searchIndexPath, key: () => 'search:' + hashOf(built.entry), make: () => built.entry, reads: allPaths },
+    // A file named after its content is the same file whenever its name is: it reads nothing that could change it.
+    ...built.files.map((f) => ({ outPath: searchDir + f.path, key: () => 'search:' + f.hash, make: () => f.text, reads: () => [] }))
+  ]
 }

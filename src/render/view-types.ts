@@ -93,6 +93,10 @@ export interface SiteView {
   dev: boolean
   /** Href of the search page's index, for the theme's search box. */
   searchIndex: string
+  /** Href of the page that lists every result of a query (`?q=`). */
+  searchPage: string
+  /** Href of the search engine's script, loaded on the first search. */
+  searchEngine: string
   /** Href of the site's own favicon (from public/), if any. */
   favicon?: string
 }
@@ -133,6 +137,9 @@ export interface UiStrings {
   noResults: string
   /** With `{n}`: how many posts matched. */
   results: string
+  /** Search: the link to the page of all results, and its button for the next ones. */
+  searchAll: string
+  searchMore: string
   support: string
   supportCta: string
   supportImage: string
@@ -271,6 +278,12 @@ export interface StandalonePageView extends PageBase {
   toc: TocItem[]
 }
 
+/** The search page: every result of the query in its address (`?q=`), listed by the theme's script. */
+export interface SearchPageView extends PageBase {
+  kind: 'search'
+  title: string
+}
+
 /** The 404 page. */
 export interface NotFoundPageView extends PageBase {
   kind: '404'
@@ -286,6 +299,7 @@ export type PageView =
   | ColumnsPageView
   | ArchivePageView
   | StandalonePageView
+  | SearchPageView
   | NotFoundPageView
 
 /** A theme: turns a view into a hast tree, and ships its own assets. */

@@ -17,8 +17,9 @@
 //   --no-snapshot     run bin/inkstone.js in place (default: a copy of bin/, .build/ and package*.json is taken
 //                     into tests/bench/work/tool/ at the start, so another `npm run compile` in the same
 //                     working tree cannot change the code, nor its cache keys, in the middle of a series)
-//   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags,dev (default all; dev = the
-//                     `inkstone dev` save → reload series of dev-reload.mjs, on its own copy of the corpus)
+//   --series LIST     only these of ours: cold,cold-nohl,warm,edit,tags,dev,search (default all; dev = the
+//                     `inkstone dev` save → reload series of dev-reload.mjs, on its own copy of the corpus;
+//                     search = search-query.mjs on the cold build's output: first-query bytes, time to results)
 //   INKSTONE_BIN=path another CLI entry point to time instead of bin/inkstone.js (same arguments)
 //
 // Everything is measured as separate whole processes. Wall time is taken around the process by this script
@@ -46,7 +47,7 @@ const GEN = path.join(HERE, 'gen-corpus.mjs');
 const TIME = '/usr/bin/time';
 const ELEVENTY_VERSION = '3.1.8'; // as measured in shared/bench/RESULTS.md
 const SEED = 42;
-const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'dev'];
+const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'dev', 'search'];
 
 // ------------------------------------------------------------------ arguments
 function usage(code) {
@@ -192,12 +193,16 @@ function timedRun(cmd, argv, { cwd, timeoutS, logFile, env = {} }) {
 
 // A series: `warmup` untimed runs, then `runs` timed runs. prepare(i)/after(i, result) run outside the timing
 // (i < 0 for warm-up runs). Stops early on a failed run.
-async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepare, after }) {
+async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, prepare, after, env }) {
   const out = { label, runs: [], warmup, ok: true, loadavgStart: os.loadavg().map((x) => +x.toFixed(2)) };
   const logFile = path.join(LOGS, `${logName}.log`);
   for (let i = -warmup; i < runs; i++) {
     prepare?.(i);
-    const r = await timedRun(cmd, argv, { cwd, timeoutS, logFile });
+    const r = await timedRun(cmd, argv, { cwd, timeoutS, logFile, env });
+    // Our builds print their stages (INKSTONE_TIMINGS=1): keep the search index's.
+    const stages = env?.INKSTONE_TIMINGS && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+    const stage = (name) => { const m = new RegExp(`(?:^|· )${name} (\\d+) ms`, 'm').exec(stages); return m ? +m[1] : null; };
+    if (stages) r.stages = { searchIndex: stage('search index'), feedsSitemap: stage('feeds\\+sitemap') };
     try { await after?.(i, r); } catch (e) { r.ok = false; r.error = String(e.message || e); }
     log(`${label}${i < 0 ? ' (warm-up)' : ` run ${i + 1}/${runs}`}: ${r.ok ? `${fmt(r.wall)} s wall, ${fmt(r.cpu)} s cpu, ${fmt(r.rssMiB, 0)} MiB` : `FAILED (exit ${r.exit}${r.timedOut ? `, timed out after ${timeoutS} s` : ''}${r.error ? `, ${r.error}` : ''})`}`);
     if (i >= 0) out.runs.push(r);
@@ -216,6 +221,12 @@ async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, 
   out.wall = { median: median(walls), min: walls.length ? Math.min(...walls) : null, max: walls.length ? Math.max(...walls) : null };
   out.cpu = { median: median(good.map((r) => r.cpu)) };
   out.rssMiB = { median: median(good.map((r) => r.rssMiB)), max: good.length ? Math.max(...good.map((r) => r.rssMiB)) : null };
+  const search = good.map((r) => r.stages?.searchIndex).filter((x) => x != null);
+  if (search.length) {
+    const shares = good.filter((r) => r.stages?.searchIndex != null).map((r) => r.stages.searchIndex / 1000 / r.wall);
+    out.searchIndexMs = { median: median(search), min: Math.min(...search), max: Math.max(...search) };
+    out.searchIndexShare = { median: median(shares), min: Math.min(...shares), max: Math.max(...shares) };
+  }
   return out;
 }
 
@@ -376,7 +387,7 @@ async function runOurs(n, corpus, timeoutS) {
   const site = corpus.dir;
   const cmd = process.execPath;
   const argv = [BIN, 'build', site];
-  const base = { runs: args.runs, cmd, argv, cwd: ROOT, timeoutS };
+  const base = { runs: args.runs, cmd, argv, cwd: ROOT, timeoutS, env: { INKSTONE_TIMINGS: '1' } };
   const res = {};
   const want = (s) => args.series.includes(s);
   const untimedBuild = async (what) => {
@@ -393,6 +404,15 @@ async function runOurs(n, corpus, timeoutS) {
   if (want('cold')) {
     res.cold = await series('ours cold, highlight on (default)', { ...base, warmup: args.warmup ?? 0, logName: `${n}-ours-cold`, prepare: () => clearOurs(site) });
     if (res.cold.ok) res.cold.output = ourPages(site, n);
+  }
+  // The search index the cold build made, as a reader meets it (search-query.mjs): first-query bytes and the
+  // time to first results in Chromium.
+  if (want('search') && fs.existsSync(path.join(site, 'dist', 'search.json'))) {
+    const json = path.join(WORK, `search-${n}.json`);
+    const engine = path.join(path.dirname(BIN), '..', '.build', 'src', 'search', 'engine.js');
+    const r = sh(process.execPath, [path.join(HERE, 'search-query.mjs'), '--dist', path.join(site, 'dist'), '--runs', String(Math.max(args.runs, 5)), '--engine', engine, '--json', json], { cwd: ROOT, timeout: timeoutS * 1000 });
+    res.searchQuery = { ok: r.status === 0, output: (r.stdout ?? '').trim(), ...(fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, 'utf8')) : {}) };
+    if (!res.searchQuery.ok) log(`search-query FAILED (exit ${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
   }
   const incremental = ['warm', 'edit', 'tags'].filter(want);
   if (!incremental.length) return res;
@@ -607,6 +627,12 @@ async function main() {
       const last = all[k]?.runs?.[all[k].runs.length - 1]?.lastLine;
       if (last) console.log(`   ${labels[k]}, last run, the CLI said: ${last}`);
     }
+    for (const k of ['cold', 'cold-nohl', 'edit', 'tags']) {
+      const s = all[k];
+      if (s?.searchIndexMs) console.log(`   search index stage, ${labels[k]}: ${fmt(s.searchIndexMs.median / 1000)} s (${fmt(s.searchIndexMs.min / 1000)}–${fmt(s.searchIndexMs.max / 1000)}), ${fmt(100 * s.searchIndexShare.median, 1)}% of the build (${fmt(100 * s.searchIndexShare.min, 1)}–${fmt(100 * s.searchIndexShare.max, 1)}%)`);
+    }
+    if (all.searchQuery?.output) console.log(all.searchQuery.output.split('\n').map((l) => `   ${l}`).join('\n'));
+    if (all.searchQuery && !all.searchQuery.ok) failed = true;
     if (all.edit?.editInOutput) console.log(`   one edit: appended sentence found in dist/posts/${all.edit.post}/index.html in ${all.edit.editInOutput.filter(Boolean).length}/${all.edit.editInOutput.length} runs`);
     if (all.tags?.postPageChanged) console.log(`   tags edit: dist/posts/${all.tags.post}/index.html changed in ${all.tags.postPageChanged.filter(Boolean).length}/${all.tags.postPageChanged.length} runs`);
     for (const [k, s] of Object.entries(ordered)) {
@@ -626,7 +652,7 @@ async function main() {
       timer: 'wall: process.hrtime around the process; cpu (user+sys) and peak RSS: GNU time -f "%e %U %S %M"',
       config: { warmEditTags: 'default site.yaml (highlight: true)', editedPost: all.edit?.post ?? all.tags?.post ?? null },
       corpus: ink ? { posts: ink.posts, tags: ink.tags.length } : null,
-      series: ordered, ratios, dev: dev && { ok: dev.ok, bodyMs: dev.body, tagsMs: dev.tags }, elapsedSeconds: +elapsed.toFixed(1),
+      series: ordered, ratios, search: all.searchQuery ?? null, dev: dev && { ok: dev.ok, bodyMs: dev.body, tagsMs: dev.tags }, elapsedSeconds: +elapsed.toFixed(1),
     };
     const jf = path.join(WORK, `results-${n}.json`);
     fs.writeFileSync(jf, JSON.stringify(result, null, 1));

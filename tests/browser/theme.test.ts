@@ -29,7 +29,7 @@ const artifacts = join(repoRoot, 'tests', 'artifacts')
 const pageKinds: Array<[string, string]> = [
   ['home', ''], ['post', 'posts/rust-error-handling/'], ['post-math', 'posts/math-in-markdown/'], ['tag', 'tags/rust/'],
   ['tags', 'tags/'], ['columns', 'columns/'], ['column', 'columns/notes/'], ['archive', 'archives/'], ['archive-year', 'archives/2024/'],
-  ['page', 'about/'], ['404', 'no/such/page/']
+  ['page', 'about/'], ['search', 'search/?q=%E6%A0%87%E7%82%B9'], ['404', 'no/such/page/']
 ]
 
 describe.skipIf(!hasChromium)('theme in chromium', () => {
@@ -164,6 +164,61 @@ describe.skipIf(!hasChromium)('theme in chromium', () => {
     await page.locator('.search-results a').first().waitFor()
     await input.press('Enter')
     await page.waitForURL(/rust-ownership/)
+    await page.close()
+    expect(trouble).toEqual([])
+  })
+
+  it('shows title, date, column and a marked snippet from the full text, and works from the keyboard', async () => {
+    const page = await open()
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname))
+    // `/` focuses the box from anywhere on the page.
+    await page.locator('body').click({ position: { x: 5, y: 400 } })
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.matches('form.search input'))).toBe(true)
+    // 挤压 is mid-sentence, inside 标点挤压, deep in a post's body.
+    // One input event, as an input method commits a word.
+    await page.keyboard.insertText('挤压')
+    const first = page.locator('.search-results a').first()
+    await first.waitFor()
+    const item = await first.evaluate((a) => ({
+      title: a.querySelector('b')?.textContent, meta: a.querySelector('.search-meta')?.textContent,
+      marks: [...a.querySelectorAll('small mark')].map((m) => m.textContent), href: a.getAttribute('href')
+    }))
+    expect(item.title).toContain('标点挤压')
+    expect(item.meta).toMatch(/^\d{4}-\d{2}-\d{2} · \S/)
+    expect(item.marks).toContain('挤压')
+    expect(item.href).toMatch(/^\/blog\/posts\//)
+    expect(await page.locator('.search-status').textContent()).toMatch(/\d/)
+    // Only the entry, the query's shards and the shown posts' files were fetched: never the whole index.
+    const fetched = requests.filter((p) => p.includes('/search'))
+    expect(fetched[0]).toBe('/blog/search.json')
+    expect(fetched.filter((p) => p.includes('/search/i/')).length).toBe(1)
+    // Arrows move through the results and to the link of all results; Enter follows.
+    await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-results') !== null)).toBe(true)
+    await page.keyboard.press('ArrowUp')
+    expect(await page.evaluate(() => document.activeElement?.matches('form.search input'))).toBe(true)
+    const count = await page.locator('.search-results a').count()
+    for (let i = 0; i <= count; i++) await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('search-all'))).toBe(true)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/blog\/search\/\?q=%E6%8C%A4%E5%8E%8B$/)
+    // The page of all results lists the same query's results.
+    await page.locator('.search-results-page a').first().waitFor()
+    expect(await page.locator('.search-page input').inputValue()).toBe('挤压')
+    const titles = await page.locator('.search-results-page b').allTextContents()
+    expect(titles.length).toBe(count)
+    expect(titles[0]).toContain('标点挤压')
+    await page.close()
+    expect(trouble).toEqual([])
+  })
+
+  it('says so when nothing matches, and never shows a near miss', async () => {
+    const page = await open('search/?q=' + encodeURIComponent('挤标'))
+    await page.waitForFunction(() => (document.querySelector('.search-page .search-status')?.textContent ?? '…') !== '…' && document.querySelector('.search-page .search-status')?.textContent !== '')
+    expect(await page.locator('.search-results-page a').count()).toBe(0)
+    expect(await page.locator('.search-page .search-status').textContent()).toBe('没有找到相关文章')
     await page.close()
     expect(trouble).toEqual([])
   })

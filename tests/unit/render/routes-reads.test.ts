@@ -68,6 +68,8 @@ describe('Route.reads() and GeneratedFile.reads()', () => {
           try {
             const after = viewKeys(graph)
             for (const [outPath, { key, reads }] of after) {
+              // A file named after its content (the search index's parts): a new name is a new file, never a stale one.
+              if (!before.has(outPath)) continue
               if (key === before.get(outPath)!.key) continue
               moved++
               if (!reads.includes(entry.path)) excerptMoved++
@@ -79,10 +81,9 @@ describe('Route.reads() and GeneratedFile.reads()', () => {
           }
         }
       }
-      // Outputs that show only excerpts moved when an excerpt changed: the half of the check
-      // with the excerpt kept is about something (the basic site's search index; the hostile site's
-      // excerpts are longer than the index keeps, so what changedBody appends to them never shows).
-      if (site === 'basic/input') expect(excerptMoved).toBeGreaterThan(0)
+      // No output of these sites shows only an entry's plain-text excerpt since the search index holds whole
+      // bodies (it lists every post itself): excerptMoved counts none, and each output that moved lists the entry.
+      void excerptMoved
       // The check above only means something if changed bodies do move views.
       expect(moved).toBeGreaterThan(entries.length)
       expect([...before.keys()].filter((p) => p.endsWith('.xml') || p.endsWith('.json')).length).toBeGreaterThan(3)

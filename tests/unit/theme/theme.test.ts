@@ -194,19 +194,23 @@ describe('no third-party requests', () => {
 })
 
 describe('search index', () => {
-  it('lists every published post with its href, date, tags, column and a short summary', async () => {
+  it('indexes every published post: a small entry naming hashed shards and map blocks, a document per post', async () => {
     const text = await readFile(join(dir, 'search.json'), 'utf8')
-    expect(text.length).toBeLessThan(40 * 1024)
-    const index = JSON.parse(text) as { version: number; posts: Array<{ title: string; url: string; date: string; tags: string[]; column?: string; summary: string }> }
-    expect(index.version).toBe(1)
+    const entry = JSON.parse(text) as { version: number; n: number; s: number; b: number; w: number; i: string; m: string }
+    expect(entry.version).toBe(2)
     const posts = (await htmlFiles(join(dir, 'posts'))).length
-    expect(index.posts).toHaveLength(posts)
-    for (const p of index.posts) {
-      expect(p.url.startsWith('/blog/posts/')).toBe(true)
-      expect(Array.from(p.summary).length).toBeLessThanOrEqual(120)
-      expect(p.date).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(entry.n).toBe(posts)
+    expect(entry.i.length).toBe(entry.s * entry.w)
+    const shards = await readdir(join(dir, 'search', 'i'))
+    expect(shards.sort()).toEqual(Array.from({ length: entry.s }, (_, k) => `${k}.${entry.i.slice(k * entry.w, (k + 1) * entry.w)}.json`).sort())
+    const docs = await Promise.all((await readdir(join(dir, 'search', 'd'))).map(async (f) => JSON.parse(await readFile(join(dir, 'search', 'd', f), 'utf8'))))
+    expect(docs).toHaveLength(posts)
+    for (const d of docs) {
+      expect(d.u.startsWith('/blog/posts/')).toBe(true)
+      expect(d.d).toMatch(/^\d{4}-\d\d-\d\d$/)
+      expect(d.x.length).toBeGreaterThan(0)
     }
-    expect(index.posts.some((p) => p.title.includes('标点') && p.column)).toBe(true)
-    expect(index.posts.some((p) => p.title.includes('草稿'))).toBe(false)
+    expect(docs.some((d) => d.t.includes('标点') && d.c && d.x.includes('挤压'))).toBe(true)
+    expect(docs.some((d) => d.t.includes('草稿'))).toBe(false)
   })
 })
