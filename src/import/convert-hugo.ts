@@ -4,7 +4,7 @@
  */
 import type { Converter, Syntax } from './convert.js'
 import type { ConvertContext } from './context.js'
-import { embed, fence, image, link } from './markdown-out.js'
+import { callout, details, embed, fence, image, link, trimBlankEdges, type CalloutKind } from './markdown-out.js'
 import { splitArgs } from './tag-args.js'
 import { escapeRegExp } from './convert-hexo.js'
 
@@ -14,7 +14,7 @@ export const hugoSyntax: Syntax = {
   close: (name) => new RegExp(`\\{\\{[<%][ \\t]*\\/[ \\t]*${escapeRegExp(name)}[ \\t]*[>%]\\}\\}`, 'g'),
   label: (name) => `{{< ${name} >}}`,
   isEnd: () => false,
-  verbatim: new Set(['highlight'])
+  verbatim: new Set(['highlight', 'mermaid'])
 }
 
 /** Hugo's own escape (a shortcode written inside a comment mark, shown as text), read as a tag with an empty name. */
@@ -81,7 +81,41 @@ export function hugoConverters(ctx: ConvertContext): Record<string, Converter> {
     },
     x: post,
     tweet: post,
-    twitter: post
+    twitter: post,
+    details(tag) {
+      if (tag.inner === undefined) return undefined
+      const { named } = splitArgs(tag.args)
+      return block(details(named.get('summary') ?? 'Details', tag.convertInner!()))
+    },
+    // Shortcodes of common themes (Blowfish, Congo, Hextra, DoIt) with a faithful Markdown form.
+    alert(tag) {
+      if (tag.inner === undefined) return undefined
+      const { positional, named } = splitArgs(tag.args)
+      const word = (named.get('type') ?? named.get('context') ?? positional[0] ?? '').toLowerCase()
+      const kinds: Record<string, CalloutKind> = { warning: 'WARNING', danger: 'CAUTION', error: 'CAUTION', success: 'TIP', tip: 'TIP', important: 'IMPORTANT' }
+      return block(callout(kinds[word] ?? 'NOTE', tag.convertInner!()))
+    },
+    callout(tag) {
+      if (tag.inner === undefined) return undefined
+      const { named } = splitArgs(tag.args)
+      const kinds: Record<string, CalloutKind> = { warning: 'WARNING', error: 'CAUTION', info: 'NOTE', tip: 'TIP' }
+      return block(callout(kinds[(named.get('type') ?? '').toLowerCase()] ?? 'NOTE', tag.convertInner!()))
+    },
+    lead: (tag) => (tag.inner === undefined ? undefined : block(trimBlankEdges(tag.convertInner!()))),
+    mermaid: (tag) => (tag.inner === undefined ? undefined : block(fence(tag.inner, 'mermaid'))),
+    button(tag) {
+      if (tag.inner === undefined) return undefined
+      const { named } = splitArgs(tag.args)
+      const href = named.get('href') ?? named.get('link')
+      return href ? link(trimBlankEdges(tag.convertInner!()).replace(/\s+/g, ' '), href) : undefined
+    },
+    // The site's own shortcodes: one whose template is plain HTML (no template code) is put in its place.
+    '*'(tag) {
+      const template = ctx.readSource(`layouts/shortcodes/${tag.name}.html`) ?? ctx.readSource(`layouts/_shortcodes/${tag.name}.html`)
+      if (template === undefined || template.includes('{{') || tag.inner !== undefined) return undefined
+      // One HTML block: no blank line or indentation that Markdown would read as the block's end or as code.
+      return block(template.split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n'))
+    }
   }
 }
 

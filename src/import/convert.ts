@@ -103,7 +103,8 @@ export function convertBody(
         tag.inner = body.slice(openEnd, closing.start)
         tag.convertInner = syntax.verbatim.has(name) ? () => tag.inner! : () => convertRange(openEnd, closing.start)
       }
-      const converter = Object.hasOwn(converters, name) ? converters[name] : undefined
+      // `*` converts any tag the table does not name (a Hugo site's own static shortcodes).
+      const converter = Object.hasOwn(converters, name) ? converters[name] : Object.hasOwn(converters, '*') ? converters['*'] : undefined
       const result = converter ? converter(tag) : undefined
       if (result === undefined) {
         if (!syntax.isEnd(name)) leftovers.push({ file, line: tag.line, construct: syntax.label(name) })

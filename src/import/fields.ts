@@ -44,14 +44,21 @@ export function categoryPath(data: Record<string, unknown>, kind: SourceKind): s
   const value = data.categories ?? data.category
   if (value === undefined || value === null || value === '') return []
   const clean = (items: unknown[]): string[] => items.filter((i) => i !== null && i !== undefined && typeof i !== 'object' && String(i).trim() !== '').map((i) => String(i).trim())
-  if (typeof value === 'string' || typeof value === 'number') return kind === 'jekyll' ? clean(String(value).split(/\s+/)) : clean([value])
+  if (typeof value === 'string' || typeof value === 'number') return kind === 'jekyll' ? clean(String(value).split(/\s+/).slice(0, 1)) : clean([value])
   if (!Array.isArray(value)) return []
   if (kind === 'hexo') {
     const first = value.find((v) => v !== null && v !== undefined)
     return Array.isArray(first) ? clean(first) : clean(value.filter((v) => !Array.isArray(v)))
   }
-  if (kind === 'jekyll') return clean(value)
   return clean(value.slice(0, 1))
+}
+
+/** Every category of a post as its old URL names them (Jekyll's `:categories` joins them all). */
+export function urlCategories(data: Record<string, unknown>, kind: SourceKind): string[] {
+  if (kind !== 'jekyll') return categoryPath(data, kind)
+  const value = data.categories ?? data.category
+  const items = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(/\s+/) : []
+  return items.filter((i) => i !== null && typeof i !== 'object' && String(i).trim() !== '').map((i) => String(i).trim())
 }
 
 /** Every category path of a post (for the old URLs of category pages). */
@@ -62,7 +69,7 @@ export function allCategoryPaths(data: Record<string, unknown>, kind: SourceKind
   }
   if (kind === 'hugo' && Array.isArray(value)) return value.filter((v) => v !== null && typeof v !== 'object').map((v) => [String(v)])
   const path = categoryPath(data, kind)
-  return path.length > 0 ? (kind === 'jekyll' ? path.map((c) => [c]) : [path]) : []
+  return path.length > 0 ? [path] : []
 }
 
 /** What the rewrite of one entry's front matter is given besides the old data. */

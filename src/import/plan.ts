@@ -4,6 +4,7 @@
  * old and new URLs, rewrites front matter and converts syntax.
  */
 import { posix } from 'node:path'
+import { DateTime } from 'luxon'
 import { parseDate } from '../content/dates.js'
 import { slugify } from '../site/urls.js'
 import type { SiteDate } from '../types.js'
@@ -13,7 +14,7 @@ import { hexoConverters, liquidSyntax } from './convert-hexo.js'
 import { hugoConverters, hugoEscapeConverters, hugoEscapeSyntax, hugoSyntax } from './convert-hugo.js'
 import { liquidConverters, liquidOutputConverters, liquidOutputSyntax } from './convert-liquid.js'
 import { codeRanges, inRanges } from './code-ranges.js'
-import { allCategoryPaths, categoryPath, rewriteFields } from './fields.js'
+import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
 import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
@@ -57,6 +58,7 @@ interface Entry {
   dateText?: string
   date?: SiteDate
   categories: string[]
+  urlCategories: string[]
   oldUrl?: string
   ownUrl: boolean
   slug: string
@@ -71,9 +73,10 @@ interface Entry {
  * @param tree Source files.
  * @param kind Generator.
  * @param name The source folder's name (fallback title).
+ * @param times Modification times of the source files (ms): Hexo and Jekyll date a post without a date by its file.
  * @returns Files and report.
  */
-export function planImport(tree: SourceTree, kind: SourceKind, name: string): ImportPlan {
+export function planImport(tree: SourceTree, kind: SourceKind, name: string, times: Map<string, number> = new Map()): ImportPlan {
   const settings: OldSettings =
     kind === 'hexo' ? hexoSettings(tree, name)
       : kind === 'jekyll' ? jekyllSettings(tree, name)
@@ -97,10 +100,16 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string): Im
     let dateText = textOf(data.date ?? data.Date ?? (kind === 'hugo' ? data.publishDate ?? data.publishdate ?? data.pubDate : undefined))
     const fromName = /(?:^|\/)(\d{4}-\d{1,2}-\d{1,2})-[^/]*$/.exec(source.path.replace(/\/index\.\w+$/, ''))
     if (dateText === undefined && fromName) dateText = fromName[1]
+    const mtime = times.get(source.path)
+    if (dateText === undefined && isPost && (kind === 'hexo' || kind === 'jekyll') && mtime !== undefined) {
+      // What Hexo and Jekyll do themselves: a post without a date is dated by its file.
+      dateText = DateTime.fromMillis(mtime, { zone }).toFormat('yyyy-MM-dd HH:mm:ss')
+      report.leftovers.push({ file: source.path, line: 1, construct: `no date: dated ${dateText} from the file's modification time, as ${kindName(kind)} does; check it` })
+    }
     const date = dateText === undefined ? undefined : parseDate(dateText, zone)
     if (isPost && dateText !== undefined && !date) report.leftovers.push({ file: source.path, line: 1, construct: `date \`${dateText}\` is not a date Inkstone reads` })
     if (isPost && dateText === undefined) report.leftovers.push({ file: source.path, line: 1, construct: 'no date (front matter or file name)' })
-    return { source, text, split, title, dateText, date, categories: categoryPath(data, kind), ownUrl: false, slug: '', newPath: '', isPost }
+    return { source, text, split, title, dateText, date, categories: categoryPath(data, kind), urlCategories: urlCategories(data, kind), ownUrl: false, slug: '', newPath: '', isPost }
   }
   const posts = walked.posts.map((s) => read(s, true))
   const pages = walked.pages.map((s) => read(s, false))
@@ -110,7 +119,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string): Im
   const patternOf = (e: Entry): string => (kind === 'hugo' ? hugoPermalinks[e.source.section.split('/')[0]] ?? '/:sections/:slugorfilename/' : settings.postPattern)
   for (const e of posts) {
     if (kind === 'markdown' || e.source.draft || e.split.data.draft === true) continue
-    const facts: UrlFacts = { date: e.date && withTime(e.date), fileSlug: e.source.fileSlug, title: e.title, categories: e.categories, section: e.source.section || e.source.path.split('/')[1] || '', data: e.split.data }
+    const facts: UrlFacts = { date: e.date && withTime(e.date), fileSlug: e.source.fileSlug, title: e.title, categories: e.urlCategories, section: e.source.section || e.source.path.split('/')[1] || '', data: e.split.data }
     const result = oldUrl(kind, patternOf(e), facts, (settings.options.permalinkDefaults as Record<string, unknown> | undefined) ?? {})
     if ('error' in result) report.leftovers.push({ file: e.source.path, line: 1, construct: `old URL unknown: ${result.error}` })
     else {
@@ -363,13 +372,15 @@ function convertSyntax(kind: SourceKind, body: string, ctx: ConvertContext, firs
   let text = body
   const counts = new Map<string, number>()
   const leftovers: BodyResult['leftovers'] = []
+  // Jekyll: Liquid runs before Markdown, so `{% raw %}` blocks (in code too) are Liquid's. Their text is set
+  // aside as placeholders that keep its line breaks, so that no pass sees it, and put back without the marks.
+  const rawBlocks: string[] = []
   if (kind === 'jekyll') {
-    // Liquid runs before Markdown: `{% raw %}` marks inside code blocks are Liquid's too, and go.
-    const marks = text.match(/\{%-?\s*(end)?raw\s*-?%\}/g)?.length ?? 0
-    if (marks > 0) {
-      text = text.replace(/\{%-?\s*(end)?raw\s*-?%\}/g, '')
-      counts.set('raw', marks / 2)
-    }
+    text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_, inner: string) => {
+      rawBlocks.push(inner)
+      return `\uE000${rawBlocks.length - 1}${'\n'.repeat(inner.split('\n').length - 1)}\uE001`
+    })
+    if (rawBlocks.length > 0) counts.set('{% raw %}', rawBlocks.length)
   }
   for (const [syntax, converters] of passes) {
     // Lines stay those of the source: only the first pass may change line counts before a pass that reports.
@@ -378,6 +389,7 @@ function convertSyntax(kind: SourceKind, body: string, ctx: ConvertContext, firs
     for (const [n, c] of result.counts) counts.set(labelOf(kind, syntax, n), (counts.get(labelOf(kind, syntax, n)) ?? 0) + c)
     leftovers.push(...result.leftovers)
   }
+  if (rawBlocks.length > 0) text = text.replace(/\uE000(\d+)\n*\uE001/g, (_, i: string) => rawBlocks[Number(i)])
   if (kind === 'jekyll') {
     // kramdown's attribute lists `{: .class}` have no meaning here: reported.
     const ranges = codeRanges(text)

@@ -2,7 +2,7 @@
  * Read a source blog into memory (the one place the import reads SOURCE; it
  * never writes there). Hidden files, dependency and output folders are skipped.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SourceTree } from './types.js'
 
@@ -15,9 +15,9 @@ const skippedAtTop = new Set(['public', '_site', 'resources', 'vendor', 'dist'])
  * Read every file under `root` (symbolic links are not followed).
  *
  * @param root Source root, absolute.
- * @returns Files by posix path, sorted.
+ * @returns Files by posix path, sorted, and their modification times (ms; Hexo and Jekyll date undated posts by them).
  */
-export async function readTree(root: string): Promise<SourceTree> {
+export async function readTree(root: string): Promise<{ tree: SourceTree; times: Map<string, number> }> {
   const paths: string[] = []
   async function walk(rel: string): Promise<void> {
     const entries = await readdir(join(root, rel), { withFileTypes: true })
@@ -35,8 +35,12 @@ export async function readTree(root: string): Promise<SourceTree> {
   await walk('')
   paths.sort(byString)
   const tree: SourceTree = new Map()
-  for (const path of paths) tree.set(path, await readFile(join(root, path)))
-  return tree
+  const times = new Map<string, number>()
+  for (const path of paths) {
+    tree.set(path, await readFile(join(root, path)))
+    times.set(path, Math.floor((await stat(join(root, path))).mtimeMs / 1000) * 1000)
+  }
+  return { tree, times }
 }
 
 /** Compare two strings by code unit, the one order every list of the import uses. */

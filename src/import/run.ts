@@ -48,10 +48,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     return { ok: false, usage: `${relative(process.cwd(), into) || into} exists and is not empty; choose another --into` }
   }
   options.onProgress?.('reading')
-  const tree = await readTree(source)
+  const { tree, times } = await readTree(source)
   const kind = options.from ?? detectKind(tree)
   options.onProgress?.('converting')
-  const plan = planImport(tree, kind, name)
+  const plan = planImport(tree, kind, name, times)
   options.onProgress?.('writing')
   for (const path of [...plan.files.keys()].sort(byString)) {
     const target = join(into, ...path.split('/'))
