@@ -14,7 +14,7 @@ export interface ConvertContext {
   resolve: (key: string) => { href: string; title: string } | undefined
   /** Whether the post's asset folder (its new bundle) has this file. */
   hasAsset: (name: string) => boolean
-  /** A text file of the source blog by its source path, or undefined. */
+  /** A text file of the source blog, by its path under Hexo's `source/` (else under the source root), or undefined. */
   readSource: (path: string) => string | undefined
   /** Folder of Hexo's `include_code` files, relative to the source root. */
   codeDir: string

@@ -85,7 +85,8 @@ function imageArgs(args: string, isPath: (w: string) => boolean): { src: string;
   const words = splitArgs(args).positional
   const src = words.find(isPath)
   if (src === undefined) return undefined
-  let rest = args.slice(args.indexOf(src) + src.length).trim()
+  const written = [`"${src}"`, `'${src}'`, src].find((w) => args.includes(w))!
+  let rest = args.slice(args.indexOf(written) + written.length).trim()
   while (/^\d+(px|%)?(\s|$)/.test(rest)) rest = rest.replace(/^\S+\s*/, '')
   // `'"title" "alt"'` (Hexo's documented form) or `"title" "alt"`: two quoted parts.
   const pair = /^'?\s*(["'])(.*?)\1\s+(["'])(.*?)\3\s*'?$/.exec(rest)

@@ -16,7 +16,7 @@ export { liquidSyntax }
 export const liquidOutputSyntax: Syntax = {
   open: /\{\{-?(?<name>)(?<args>(?:(?!\}\}|\{\{)[\s\S])*?)-?\}\}/g,
   close: () => /(?!)/g,
-  label: () => '{{ … }}',
+  label: (_, args) => `{{ ${args.trim().length > 40 ? args.trim().slice(0, 40) + '…' : args.trim()} }}`,
   isEnd: () => false,
   verbatim: new Set()
 }

@@ -36,7 +36,7 @@ export interface Syntax {
   /** Pattern of the end tag of `name` (global). */
   close: (name: string) => RegExp
   /** How a tag is written in the report, e.g. `{% note %}`. */
-  label: (name: string) => string
+  label: (name: string, args: string) => string
   /** Names that are end tags of blocks (never reported on their own), e.g. `endraw`. */
   isEnd: (name: string) => boolean
   /** Names whose inner text is left as it is (no tag inside it is converted). */
@@ -107,7 +107,7 @@ export function convertBody(
       const converter = Object.hasOwn(converters, name) ? converters[name] : Object.hasOwn(converters, '*') ? converters['*'] : undefined
       const result = converter ? converter(tag) : undefined
       if (result === undefined) {
-        if (!syntax.isEnd(name)) leftovers.push({ file, line: tag.line, construct: syntax.label(name) })
+        if (!syntax.isEnd(name)) leftovers.push({ file, line: tag.line, construct: syntax.label(name, args) })
         continue
       }
       counts.set(name, (counts.get(name) ?? 0) + 1)

@@ -302,11 +302,12 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
 
   // Static files.
   for (const [from, to] of walked.statics) {
-    if (generated.has(to)) {
+    if (generated.has(to) && kind !== 'markdown') {
       report.notes.push(`${from}: not copied; the new site writes its own \`/${to}\``)
       continue
     }
-    files.set(`public/${to}`, tree.get(from)!)
+    // A folder of Markdown keeps its other files beside the posts that link to them.
+    files.set(`${kind === 'markdown' ? 'content/posts' : 'public'}/${to}`, tree.get(from)!)
     report.counts.files++
   }
   for (const line of walked.leftBehind) report.notes.push(line)

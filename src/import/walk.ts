@@ -178,7 +178,7 @@ function walkHugo(tree: SourceTree, options: Record<string, unknown>): Walked {
   return { posts, pages, statics, leftBehind }
 }
 
-/** A folder of Markdown files: every file is a post in the same place; every other file stays beside it. */
+/** A folder of Markdown files: every file is a post in the same place; every other file stays beside it (plan puts it there). */
 function walkMarkdown(tree: SourceTree): Walked {
   const posts: SourceEntry[] = []
   const statics: Array<[string, string]> = []
