@@ -87,8 +87,8 @@ export interface FieldFacts {
   permalink?: string
   /** Old URLs that must redirect here. */
   aliases: string[]
-  /** Whether the updated date parses (else the old key is kept as it is). */
-  updatedOk: (value: unknown) => boolean
+  /** A date value as text the engine reads (odd spaces made plain), or undefined when it is not a date. */
+  readDate: (value: unknown) => string | undefined
 }
 
 /**
@@ -115,9 +115,14 @@ export function rewriteFields(data: Record<string, unknown>, facts: FieldFacts):
   for (const key of updatedKeys) {
     const value = out[key]
     if (value === undefined || value === null || value === '') continue
-    if (facts.updatedOk(value)) {
-      out.updated = String(value)
+    const text = facts.readDate(value)
+    if (text !== undefined) {
       if (key !== 'updated') delete out[key]
+      out.updated = text
+    } else if (key === 'updated') {
+      // Not a date the engine reads: kept under another name, so that the post still builds.
+      delete out.updated
+      out.updated_text = value
     }
     break
   }

@@ -14,6 +14,7 @@ import { hexoConverters, liquidSyntax } from './convert-hexo.js'
 import { hugoConverters, hugoEscapeConverters, hugoEscapeSyntax, hugoSyntax } from './convert-hugo.js'
 import { liquidConverters, liquidOutputConverters, liquidOutputSyntax } from './convert-liquid.js'
 import { codeRanges, inRanges } from './code-ranges.js'
+import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
 import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, oldUrl, type UrlFacts } from './permalinks.js'
@@ -97,7 +98,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     if (split.error) report.leftovers.push({ file: source.path, line: 1, construct: `front matter kept as it was: ${split.error}` })
     const data = split.data
     const title = textOf(data.title ?? data.Title) ?? firstHeading(split.body) ?? source.fileSlug.split('/').pop()!
-    let dateText = textOf(data.date ?? data.Date ?? (kind === 'hugo' ? data.publishDate ?? data.publishdate ?? data.pubDate : undefined))
+    let dateText = plainDate(data.date ?? data.Date ?? (kind === 'hugo' ? data.publishDate ?? data.publishdate ?? data.pubDate : undefined))
     const fromName = /(?:^|\/)(\d{4}-\d{1,2}-\d{1,2})-[^/]*$/.exec(source.path.replace(/\/index\.\w+$/, ''))
     if (dateText === undefined && fromName) dateText = fromName[1]
     const mtime = times.get(source.path)
@@ -230,10 +231,19 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     const clean = key.replace(/^\.\//, '').replace(/\/$/, '')
     const target = names.get(clean) ?? names.get(clean.replace(/\.(md|markdown)$/, '')) ?? names.get(clean.replace(/^\//, ''))
     if (!target) return undefined
-    let href = posix.relative(posix.dirname(from.newPath), target.newPath)
-    if (!href.startsWith('.')) href = './' + href
-    return { href, title: target.title }
+    return { href: relativeHref(from.newPath, target.newPath), title: target.title }
   }
+
+  // Old URLs of posts and pages (and the aliases they carried), for links written as URLs.
+  const byOldUrl = new Map<string, Entry>()
+  for (const e of [...posts, ...keptPages]) {
+    for (const url of [e.oldUrl, ...listOf(e.split.data.aliases), ...listOf(e.split.data.redirect_from)]) {
+      if (!url) continue
+      const path = safeDecode(url.startsWith('/') ? url : '/' + url)
+      for (const form of [path, path.replace(/\/$/, '')]) if (!byOldUrl.has(form)) byOldUrl.set(form, e)
+    }
+  }
+  const siteHost = new URL(String(settings.site.url)).host
 
   // Write posts and pages.
   const listed = new Set<string>()
@@ -253,6 +263,19 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     if (kind === 'markdown' && e.split.format === 'none' && textOf(e.split.data.title) === undefined) body = withoutFirstHeading(body)
     const converted = convertSyntax(kind, body, ctx, e.split.bodyLine)
     for (const [n, c] of converted.counts) count(report, n, c)
+    if (kind !== 'markdown') {
+      const relinked = rewriteOldLinks(converted.text, {
+        from: e.oldUrl ?? '/',
+        host: siteHost,
+        basePath: settings.basePath,
+        lookup: (path) => {
+          const target = byOldUrl.get(path)
+          return target && target !== e ? relativeHref(e.newPath, target.newPath) : undefined
+        }
+      })
+      converted.text = relinked.text
+      if (relinked.count > 0) count(report, 'link to an old URL → link to the .md file', relinked.count)
+    }
     report.leftovers.push(...converted.leftovers)
     if (e.split.error) {
       files.set(e.newPath, e.text)
@@ -277,7 +300,10 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       slug: kind !== 'markdown' && fileSlug !== e.slug ? e.slug : undefined,
       permalink,
       aliases,
-      updatedOk: (v) => parseDate(typeof v === 'string' ? v : String(v), zone) !== undefined
+      readDate: (v) => {
+        const text = plainDate(v)
+        return text !== undefined && parseDate(text, zone) ? text : undefined
+      }
     })
     if (!e.isPost) {
       delete data.date
@@ -408,6 +434,8 @@ function labelOf(kind: SourceKind, syntax: Syntax, name: string): string {
   return kind === 'hugo' ? `{{< ${name} >}}` : `{% ${name} %}`
 }
 
+/** A date value as plain text: no-break and other odd spaces (YAML `\\_`, pasted text) made plain, trimmed. */
+const plainDate = (v: unknown): string | undefined => textOf(typeof v === 'string' ? v.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ') : v)
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined)
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [])
 
@@ -461,6 +489,13 @@ function sameUrl(a: string, b: string): boolean {
   return norm(a) === norm(b)
 }
 
+/** A relative link from one new file to another (`./other.md`, `../pages/about.md`). */
+function relativeHref(from: string, to: string): string {
+  const href = posix.relative(posix.dirname(from), to)
+  return href.startsWith('.') ? href : './' + href
+}
+
+const safeDecode = (u: string): string => decodeSafe(u)
 const decodeSafe = (u: string): string => {
   try {
     return decodeURI(u)

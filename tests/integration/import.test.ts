@@ -33,7 +33,7 @@ function snapshot(dir: string): string[] {
 describe('inkstone import: Hexo', () => {
   it('writes a site that builds, with settings, posts, bundles, drafts, pages, columns and static files', async () => {
     const { code, stderr, read, dir } = await importInto(fixture('hexo'))
-    expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 25 conversions, 3 left for you · build: ok, 2 warnings · see .*IMPORT\.md\n$/)
+    expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 28 conversions, 3 left for you · build: ok, 2 warnings · see .*IMPORT\.md\n$/)
     expect(code).toBe(0)
     expect(read('content/site.yaml')).toBe(
       "# Imported from a Hexo site by `inkstone import`; see IMPORT.md.\ntitle: 砚边小记\nurl: https://notes.example.org/\ndescription: 一个用来测试导入的 Hexo 博客\n" +
@@ -44,6 +44,9 @@ describe('inkstone import: Hexo', () => {
     expect(read('content/posts/tag-tour.md')).toMatch(
       /^---\ntitle: 标签插件一览\ndate: 2016\/6\/28 21:40:15\nupdated: 2016-07-01 10:00\ntags:\n  - Hexo\n  - 写作\ncolumn: go\ncategories:\n  - - 技术\n    - Go\nsticky: 2\nalias: tag-tour\n---\n开头的一段话。\n\n> \[!NOTE\]\n> \*\*小心\*\*\n/
     )
+    // Links written as old URLs (and the button's) now name the .md files.
+    expect(read('content/posts/tag-tour.md')).toContain('[关于我](../pages/about.md)')
+    expect(read('content/posts/tag-tour.md')).toContain('旧链接：[带图片的文章](./with-assets/index.md)，[关于](../pages/about.md)。')
     expect(read('content/columns/技术.md')).toBe('---\ntitle: 技术\n---\n')
     expect(read('content/columns/go.md')).toBe('---\ntitle: Go\nparent: 技术\n---\n')
     // The asset folder became a bundle; asset tags point into it.
@@ -66,6 +69,7 @@ describe('inkstone import: Hexo', () => {
     expect(report).toContain("The new site's permalink is `/:year/:month/:slug/`: 2 posts keep their old URL; 0 posts moved")
     expect(report).toContain('| `{% note %}` | 2 |')
     expect(report).toContain('| `{% include_code %}` | 1 |')
+    expect(report).toContain('| `link to an old URL → link to the .md file` | 3 |')
     expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% label %}')
     expect(report).toContain("- `source/_posts/no-alias.md:1`: old URL unknown: the old permalink's `:alias` has no value for this post")
     expect(report).toContain('- theme: `next`: the new site uses its own theme (templates/)')
@@ -82,7 +86,8 @@ describe('inkstone import: Jekyll', () => {
     expect(code).toBe(0)
     const post = read('content/posts/why-liquid.md')
     expect(post).toMatch(/^---\ntitle: Why Liquid\ndate: 2016-06-28\ncolumn: notes\ncategories: notes tools\naliases:\n  - \/notes\/tools\/2016\/06\/28\/why-liquid\/\nlayout: post\nredirect_from:\n  - \/old\/why-liquid\/\n---\n/)
-    expect(post).toContain('A picture: ![map](/assets/map.png)\n\nAbout: [me](/about/) and [home](/).')
+    expect(post).toContain('A picture: ![map](/assets/map.png)\n\nAbout: [me](../pages/about.md) and [home](/).')
+    expect(post).toContain('The [full address](./second.md) and [a reference][ref].\n\n[ref]: ./second.md\n')
     expect(post).toContain('Next: [the second post](./second.md) and [about](../pages/about.md).')
     expect(post).toContain('```ruby\ndef hello\n  puts "hi"\nend\n```')
     // raw: its text as is, inside code too (Liquid ran before Markdown there).
@@ -118,11 +123,11 @@ describe('inkstone import: Hugo', () => {
     expect(first).toContain('{{< weather city="Boston" >}}')
     expect(first).toContain('Shown as text: {{< figure src="x.png" >}}')
     expect(first).toContain('```go-html-template\n{{< figure src="in-code.png" >}}\n```')
-    expect(read('content/posts/second-trip-by-the-sea/index.md')).toBe('---\ntitle: "Second Trip: By the Sea"\ndate: 2021-07-10\ntags:\n  - sea\ncolumn: journeys\ncategories:\n  - Journeys\n---\n\n## The map\n\n![map](map.png)\n')
+    expect(read('content/posts/second-trip-by-the-sea/index.md')).toBe('---\ntitle: "Second Trip: By the Sea"\ndate: 2021-07-10\ntags:\n  - sea\ncolumn: journeys\ncategories:\n  - Journeys\n---\n\n## The map\n\n![map](map.png)\n\nBack to [the first walk](../first-walk.md#top).\n')
     expect(existsSync(join(dir, 'content/posts/second-trip-by-the-sea/map.png'))).toBe(true)
     expect(read('content/site.yaml')).toContain('timezone: America/New_York\npaginate: 6\npermalink: /:year/:month/:slug/\n')
     const report = read('IMPORT.md')
-    expect(report).toContain('- `content/posts/first-walk.md:38`: {{< weather >}}')
+    expect(report).toContain('- `content/posts/first-walk.md:40`: {{< weather >}}')
     expect(report).toContain('- menu: set `nav` in site.yaml')
     expect(report).toContain('- feed at `/index.xml`:')
   })

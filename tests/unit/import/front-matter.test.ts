@@ -56,9 +56,16 @@ describe('fields', () => {
   it('rewrites fields: capitalised keys, updated from lastmod, summary from description, published: false, aliases merged; unknown fields kept', () => {
     const out = rewriteFields(
       { Title: 'x', lastmod: '2021-01-02', description: 'About it', published: false, aliases: ['/a/'], mood: 'fine', slug: 'old' },
-      { kind: 'hugo', title: 'T', date: '2021-01-01', draft: false, aliases: ['/b/', '/a/'], updatedOk: () => true }
+      { kind: 'hugo', title: 'T', date: '2021-01-01', draft: false, aliases: ['/b/', '/a/'], readDate: (v) => String(v) }
     )
     expect(out).toEqual({ title: 'T', date: '2021-01-01', updated: '2021-01-02', description: 'About it', summary: 'About it', published: false, draft: true, aliases: ['/a/', '/b/'], mood: 'fine' })
+  })
+})
+
+describe('updated dates the engine cannot read', () => {
+  it('are kept under another name, so that the post still builds', () => {
+    const out = rewriteFields({ updated: 'last spring' }, { kind: 'hexo', title: 'T', date: '2021-01-01', draft: false, aliases: [], readDate: () => undefined })
+    expect(out).toEqual({ title: 'T', date: '2021-01-01', updated_text: 'last spring' })
   })
 })
 
