@@ -22,6 +22,7 @@ export function escapeRegExp(name: string): string {
 }
 
 const block = (text: string): { text: string; block: true } => ({ text, block: true })
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** The callout a note's class (NexT `info`, Butterfly `blue`, Fluid `success`, …) reads as. */
 function noteKind(words: string[]): CalloutKind {
@@ -103,10 +104,20 @@ function imageArgs(args: string, isPath: (w: string) => boolean): { src: string;
  */
 export function hexoConverters(ctx: ConvertContext): Record<string, Converter> {
   const note: Converter = (tag) => {
-    if (tag.inner === undefined) return undefined
     const words = splitArgs(tag.args).positional
+    if (tag.inner === undefined) {
+      // Stellar writes a note in one tag: `{% note [color:x] [title] content %}`; the last word is the content.
+      if (words.length === 0) return undefined
+      const plain = words.filter((w) => !/^color:/.test(w))
+      return block(callout(noteKind(words.map((w) => w.replace(/^color:/, ''))), plain.at(-1)!, plain.slice(0, -1).join(' ')))
+    }
     const title = words.filter((w) => !noteStyle.test(w)).join(' ')
     return block(callout(noteKind(words), tag.convertInner!(), title))
+  }
+  /** An inline theme tag (NexT `label`, Butterfly's `u`, `kbd`, `mark`, …) as the HTML element it shows. */
+  const inline = (element: string): Converter => (tag) => {
+    const text = tag.args.trim().replace(/^(default|primary|success|info|warning|danger)\s*@/, '').replace(/^[\w-]+\s*@/, '')
+    return text === '' ? undefined : `<${element}>${escapeHtml(text)}</${element}>`
   }
   const codeblock: Converter = (tag) => {
     if (tag.inner === undefined) return undefined
@@ -164,7 +175,9 @@ export function hexoConverters(ctx: ConvertContext): Record<string, Converter> {
     link(tag) {
       const words = splitArgs(tag.args).positional
       const urlAt = words.findIndex((w) => /^(https?:)?\/\/|^\/|^mailto:/.test(w))
-      if (urlAt <= 0) return undefined
+      // Stellar and Volantis write the URL first: `{% link url [title] %}`.
+      if (urlAt === 0) return link(words.slice(1).join(' ') || words[0], words[0])
+      if (urlAt < 0) return undefined
       const title = words.slice(urlAt + 1).filter((w) => w !== 'true' && w !== 'false').join(' ')
       return link(words.slice(0, urlAt).join(' '), words[urlAt], title)
     },
@@ -213,6 +226,12 @@ export function hexoConverters(ctx: ConvertContext): Record<string, Converter> {
     grouppicture: gallery,
     'group-picture': gallery,
     mermaid: (tag) => (tag.inner === undefined ? undefined : block(fence([tag.args.trim(), trimBlankEdges(tag.inner)].filter(Boolean).join('\n'), 'mermaid'))),
+    label: inline('mark'),
+    mark: inline('mark'),
+    kbd: inline('kbd'),
+    u: inline('u'),
+    del: inline('del'),
+    emp: inline('em'),
     center: (tag) => (tag.inner === undefined ? undefined : block(trimBlankEdges(tag.convertInner!()))),
     cq: (tag) => (tag.inner === undefined ? undefined : block(quote(tag.convertInner!()))),
     centerquote: (tag) => (tag.inner === undefined ? undefined : block(quote(tag.convertInner!())))

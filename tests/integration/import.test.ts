@@ -33,7 +33,7 @@ function snapshot(dir: string): string[] {
 describe('inkstone import: Hexo', () => {
   it('writes a site that builds, with settings, posts, bundles, drafts, pages, columns and static files', async () => {
     const { code, stderr, read, dir } = await importInto(fixture('hexo'))
-    expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 28 conversions, 3 left for you · build: ok, 2 warnings · see .*IMPORT\.md\n$/)
+    expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 29 conversions, 3 left for you · build: ok, 2 warnings · see .*IMPORT\.md\n$/)
     expect(code).toBe(0)
     expect(read('content/site.yaml')).toBe(
       "# Imported from a Hexo site by `inkstone import`; see IMPORT.md.\ntitle: 砚边小记\nurl: https://notes.example.org/\ndescription: 一个用来测试导入的 Hexo 博客\n" +
@@ -46,6 +46,7 @@ describe('inkstone import: Hexo', () => {
     )
     // Links written as old URLs (and the button's) now name the .md files.
     expect(read('content/posts/tag-tour.md')).toContain('[关于我](../pages/about.md)')
+    expect(read('content/posts/tag-tour.md')).toContain('<mark>标签</mark> 与 {% pdf /files/a.pdf %}')
     expect(read('content/posts/tag-tour.md')).toContain('旧链接：[带图片的文章](./with-assets/index.md)，[关于](../pages/about.md)。')
     expect(read('content/columns/技术.md')).toBe('---\ntitle: 技术\n---\n')
     expect(read('content/columns/go.md')).toBe('---\ntitle: Go\nparent: 技术\n---\n')
@@ -70,7 +71,7 @@ describe('inkstone import: Hexo', () => {
     expect(report).toContain('| `{% note %}` | 2 |')
     expect(report).toContain('| `{% include_code %}` | 1 |')
     expect(report).toContain('| `link to an old URL → link to the .md file` | 3 |')
-    expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% label %}')
+    expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% pdf %}')
     expect(report).toContain("- `source/_posts/no-alias.md:1`: old URL unknown: the old permalink's `:alias` has no value for this post")
     expect(report).toContain('- theme: `next`: the new site uses its own theme (templates/)')
     expect(report).toContain('- feed at `/rss2.xml`:')

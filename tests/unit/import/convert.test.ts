@@ -91,15 +91,21 @@ describe('Hexo tags', () => {
     expect(hexo('{% mermaid graph LR %}\nA-->B\n{% endmermaid %}').text).toBe('```mermaid\ngraph LR\nA-->B\n```')
   })
 
+  it('converts inline theme tags and Stellar\'s one-tag notes and URL-first links', () => {
+    expect(hexo('{% label primary@重要 %} {% kbd Ctrl %} {% u <u> %} {% mark 亮 %}').text).toBe('<mark>重要</mark> <kbd>Ctrl</kbd> <u>&lt;u&gt;</u> <mark>亮</mark>')
+    expect(hexo('{% note color:warning 标题 内容 %}').text).toBe('> [!WARNING]\n> **标题**\n>\n> 内容')
+    expect(hexo('{% link https://e.org 一个网站 %}').text).toBe('[一个网站](https://e.org)')
+  })
+
   it('puts a block on lines of its own when the tag shared a line with text', () => {
     expect(hexo('text {% note %}x{% endnote %} more').text).toBe('text \n\n> [!NOTE]\n> x\n\n more')
   })
 
   it('reports what it does not convert at its line in the source file, and keeps it', () => {
-    const result = hexo('a\n\n{% label primary @x %}\n\n{% post_link missing %}\n', 10)
-    expect(result.text).toBe('a\n\n{% label primary @x %}\n\n{% post_link missing %}\n')
+    const result = hexo('a\n\n{% pdf x.pdf %}\n\n{% post_link missing %}\n', 10)
+    expect(result.text).toBe('a\n\n{% pdf x.pdf %}\n\n{% post_link missing %}\n')
     expect(result.leftovers).toEqual([
-      { file: 'post.md', line: 12, construct: '{% label %}' },
+      { file: 'post.md', line: 12, construct: '{% pdf %}' },
       { file: 'post.md', line: 14, construct: '{% post_link %}' }
     ])
   })
