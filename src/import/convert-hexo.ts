@@ -126,7 +126,8 @@ export function hexoConverters(ctx: ConvertContext): Record<string, Converter> {
   }
   const toggle: Converter = (tag) => (tag.inner === undefined ? undefined : block(details(toggleTitle(tag.args, 'Show'), tag.convertInner!())))
   const button: Converter = (tag) => {
-    const [url, text] = splitCommas(tag.args)
+    const [written, text] = splitCommas(tag.args)
+    const url = written?.replace(/^<(.*)>$/, '$1')
     if (!url) return undefined
     return link(text || url, url)
   }
@@ -206,6 +207,10 @@ export function hexoConverters(ctx: ConvertContext): Record<string, Converter> {
       const [url, width, height] = splitArgs(tag.args).positional
       if (!url) return undefined
       return block(embed(url, url, width, height))
+    },
+    gist(tag) {
+      const [id, file] = splitArgs(tag.args).positional
+      return id ? link(`gist ${id}${file ? ` (${file})` : ''}`, `https://gist.github.com/${id}`) : undefined
     },
     // Theme tags.
     hideToggle: toggle,

@@ -8,7 +8,7 @@ const handled = new Set([
   'title', 'subtitle', 'description', 'author', 'language', 'timezone', 'url', 'root', 'permalink', 'permalink_defaults',
   'per_page', 'new_post_name', 'post_asset_folder', 'tag_dir', 'category_dir', 'code_dir', 'source_dir', 'skip_render',
   'pretty_urls', 'archive_dir', 'public_dir', 'i18n_dir', 'pagination_dir', 'default_layout', 'titlecase', 'date_format',
-  'time_format', 'updated_option', 'render_drafts', 'relative_link', 'future', 'filename_case', 'keywords', 'default_category'
+  'time_format', 'updated_option', 'render_drafts', 'relative_link', 'future', 'filename_case', 'keywords', 'default_category', 'feed'
 ])
 
 /**

@@ -95,6 +95,7 @@ describe('Hexo tags', () => {
     expect(hexo('{% label primary@重要 %} {% kbd Ctrl %} {% u <u> %} {% mark 亮 %}').text).toBe('<mark>重要</mark> <kbd>Ctrl</kbd> <u>&lt;u&gt;</u> <mark>亮</mark>')
     expect(hexo('{% note color:warning 标题 内容 %}').text).toBe('> [!WARNING]\n> **标题**\n>\n> 内容')
     expect(hexo('{% link https://e.org 一个网站 %}').text).toBe('[一个网站](https://e.org)')
+    expect(hexo('{% button <https://e.org/>, 去 %} {% gist abc123 a.sh %}').text).toBe('[去](https://e.org/) [gist abc123 (a.sh)](https://gist.github.com/abc123)')
   })
 
   it('puts a block on lines of its own when the tag shared a line with text', () => {
