@@ -234,6 +234,9 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     return { href: relativeHref(from.newPath, target.newPath), title: target.title }
   }
 
+  // The new site's own URLs: an old URL that one of them took cannot also be an alias (the engine refuses that).
+  const newUrls = new Set([...urls.map(([, now]) => norm(now)), ...keptPages.map((e) => norm(`/${e.slug}/`))])
+
   // Old URLs of posts and pages (and the aliases they carried), for links written as URLs.
   const byOldUrl = new Map<string, Entry>()
   for (const e of [...posts, ...keptPages]) {
@@ -290,6 +293,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       else if (!sameUrl(e.oldUrl, now) && !existing.has(e.oldUrl)) aliases.push(e.oldUrl)
     }
     if (!e.isPost && e.oldUrl && !sameUrl(e.oldUrl, `/${e.slug}/`) && !existing.has(e.oldUrl)) aliases.push(e.oldUrl)
+
     const fileSlug = posix.basename(e.newPath) === 'index.md' ? posix.basename(posix.dirname(e.newPath)) : posix.basename(e.newPath, '.md')
     const data = rewriteFields(e.split.data, {
       kind,
@@ -305,6 +309,13 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
         return text !== undefined && parseDate(text, zone) ? text : undefined
       }
     })
+    if (Array.isArray(data.aliases)) {
+      // An alias the new site gives to a post or page itself cannot redirect (the engine refuses that): dropped.
+      const taken = (data.aliases as string[]).filter((a) => newUrls.has(norm(a.startsWith('/') ? a : '/' + a)))
+      for (const alias of taken) report.leftovers.push({ file: e.source.path, line: 1, construct: `alias \`${alias}\` is now the URL of a post or page: left out` })
+      data.aliases = (data.aliases as string[]).filter((a) => !taken.includes(a))
+      if ((data.aliases as string[]).length === 0) delete data.aliases
+    }
     if (!e.isPost) {
       delete data.date
       delete data.tags
@@ -483,9 +494,11 @@ function newUrl(permalink: string, date: SiteDate | undefined, slug: string): st
     .replace(/:slug/g, slug)
 }
 
+/** A URL path in the form two paths of one page share: decoded, without `index.html` or a trailing `/`. */
+const norm = (u: string): string => decodeSafe(u).replace(/index\.html$/, '').replace(/\/$/, '')
+
 /** Two URL paths are the same page: equal, or equal but for the trailing `/` (hosts redirect `/a` to `/a/`), or `index.html`. */
 function sameUrl(a: string, b: string): boolean {
-  const norm = (u: string): string => decodeSafe(u).replace(/index\.html$/, '').replace(/\/$/, '')
   return norm(a) === norm(b)
 }
 
