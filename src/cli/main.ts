@@ -19,6 +19,7 @@ Usage:
   inkstone dev [root] [options]     Build, serve and rebuild on every change
   inkstone serve [root] [options]   Serve the built output folder under the site's base path
   inkstone new <title> [options]    Create a post (also: new column <id>, new page <name>)
+  inkstone import SOURCE [options]  Convert a Hexo, Jekyll or Hugo blog into a new site (see import --help)
 
 Build options:
   --out DIR        Output folder (default: <root>/dist)
@@ -33,10 +34,11 @@ Build options:
 Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage errors, 3 a bug in Inkstone.`
 
 /** The commands besides `build`, each in its own module. */
-const commands: Record<'dev' | 'serve' | 'new', () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
+const commands: Record<'dev' | 'serve' | 'new' | 'import', () => Promise<{ run: (argv: string[], io: Io) => Promise<number> }>> = {
   dev: () => import('./dev.js'),
   serve: () => import('./serve.js'),
-  new: () => import('./new.js')
+  new: () => import('./new.js'),
+  import: () => import('./import.js')
 }
 
 const defaultIo: Io = {
@@ -82,7 +84,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return command === undefined ? 2 : 0
   }
   if (command === 'build') return runBuild(rest, io)
-  if (command === 'dev' || command === 'serve' || command === 'new') {
+  if (command === 'dev' || command === 'serve' || command === 'new' || command === 'import') {
     // Loaded on demand: `build` never pays for the dev server, the watcher or pinyin.
     const mod = await commands[command]()
     return mod.run(rest, io)

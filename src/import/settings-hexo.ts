@@ -1,0 +1,61 @@
+/**
+ * Hexo's `_config.yml` read into the new site's settings.
+ */
+import type { SourceTree } from './types.js'
+import { basePathOf, languageOf, listDropped, readConfigFile, siteUrl, text, validZone, type OldSettings } from './settings.js'
+
+const handled = new Set([
+  'title', 'subtitle', 'description', 'author', 'language', 'timezone', 'url', 'root', 'permalink', 'permalink_defaults',
+  'per_page', 'new_post_name', 'post_asset_folder', 'tag_dir', 'category_dir', 'code_dir', 'source_dir', 'skip_render',
+  'pretty_urls', 'archive_dir', 'public_dir', 'i18n_dir', 'pagination_dir', 'default_layout', 'titlecase', 'date_format',
+  'time_format', 'updated_option', 'render_drafts', 'relative_link', 'future', 'filename_case', 'keywords', 'default_category', 'feed'
+])
+
+/**
+ * Read a Hexo blog's settings.
+ *
+ * @param tree Source files.
+ * @param fallbackTitle Title when the config has none (the folder's name).
+ * @returns Settings.
+ */
+export function hexoSettings(tree: SourceTree, fallbackTitle: string): OldSettings {
+  const dropped: string[] = []
+  const read = readConfigFile(tree, '_config.yml')
+  if (read.error) dropped.push(read.error)
+  const c = read.data ?? {}
+  const url = siteUrl(text(c.url), text(c.root), dropped)
+  const site: Record<string, unknown> = { title: text(c.title) ?? fallbackTitle, url }
+  const description = text(c.description) ?? text(c.subtitle)
+  if (description) site.description = description
+  if (text(c.description) && text(c.subtitle)) dropped.push(`subtitle: \`${text(c.subtitle)}\`: the new site has one description line (it took \`description\`)`)
+  const language = languageOf(c.language)
+  if (language) site.language = language
+  const timezone = validZone(text(c.timezone)) ? text(c.timezone)! : 'Asia/Shanghai'
+  if (text(c.timezone) && !validZone(text(c.timezone))) dropped.push(`timezone: \`${text(c.timezone)}\` is not a known time zone; the new site uses ${timezone}`)
+  site.timezone = timezone
+  if (text(c.author)) site.author = { name: text(c.author) }
+  if (typeof c.per_page === 'number' && c.per_page > 0) site.paginate = c.per_page
+  if (text(c.keywords)) dropped.push('keywords: the new site makes its meta tags from each page')
+  if (c.pretty_urls && typeof c.pretty_urls === 'object') {
+    const p = c.pretty_urls as Record<string, unknown>
+    if (p.trailing_index === false || p.trailing_html === false) dropped.push('pretty_urls: the new site always serves `/path/` folders (old URLs are kept by aliases)')
+  }
+  listDropped(c, handled, dropped, (key) => (key === 'theme' ? `\`${text(c.theme) ?? ''}\`: the new site uses its own theme (templates/)` : key === 'deploy' ? 'deploy with the new site\'s workflow (see the README)' : 'no equivalent'))
+  return {
+    site,
+    postPattern: text(c.permalink) ?? ':year/:month/:day/:title/',
+    basePath: basePathOf(url),
+    timezone,
+    dropped,
+    options: {
+      newPostName: text(c.new_post_name) ?? ':title.md',
+      permalinkDefaults: (c.permalink_defaults as Record<string, unknown> | null) ?? {},
+      tagDir: text(c.tag_dir) ?? 'tags',
+      categoryDir: text(c.category_dir) ?? 'categories',
+      codeDir: text(c.code_dir) ?? 'downloads/code',
+      sourceDir: text(c.source_dir) ?? 'source',
+      skipRender: Array.isArray(c.skip_render) ? c.skip_render.map(String) : text(c.skip_render) ? [text(c.skip_render)!] : [],
+      feedPath: text((c.feed as Record<string, unknown> | undefined)?.path) ?? (c.feed ? 'atom.xml' : undefined)
+    }
+  }
+}

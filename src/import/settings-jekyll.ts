@@ -1,0 +1,74 @@
+/**
+ * Jekyll's `_config.yml` read into the new site's settings.
+ */
+import type { SourceTree } from './types.js'
+import { basePathOf, languageOf, listDropped, readConfigFile, siteUrl, text, validZone, type OldSettings } from './settings.js'
+import { jekyllPattern } from './permalinks.js'
+
+const handled = new Set([
+  'title', 'description', 'tagline', 'author', 'lang', 'locale', 'timezone', 'url', 'baseurl', 'permalink', 'paginate',
+  'exclude', 'include', 'collections', 'markdown', 'highlighter', 'kramdown', 'source', 'destination', 'future',
+  'show_drafts', 'encoding', 'paginate_path'
+])
+
+/**
+ * Read a Jekyll blog's settings.
+ *
+ * @param tree Source files.
+ * @param fallbackTitle Title when the config has none.
+ * @returns Settings.
+ */
+export function jekyllSettings(tree: SourceTree, fallbackTitle: string): OldSettings {
+  const dropped: string[] = []
+  const read = readConfigFile(tree, '_config.yml')
+  if (read.error) dropped.push(read.error)
+  const c = read.data ?? {}
+  const url = siteUrl(text(c.url), text(c.baseurl), dropped)
+  const site: Record<string, unknown> = { title: text(c.title) ?? fallbackTitle, url }
+  const description = text(c.description) ?? text(c.tagline)
+  if (description) site.description = description
+  const language = languageOf(c.lang ?? c.locale)
+  site.language = language ?? 'en'
+  const timezone = validZone(text(c.timezone)) ? text(c.timezone)! : 'UTC'
+  site.timezone = timezone
+  const author = c.author
+  if (text(author)) site.author = { name: text(author) }
+  else if (author && typeof author === 'object' && text((author as Record<string, unknown>).name)) {
+    site.author = { name: text((author as Record<string, unknown>).name) }
+    const rest = Object.keys(author).filter((k) => k !== 'name')
+    if (rest.length > 0) dropped.push(`author: ${rest.join(', ')}: only the name is carried over (add bio, avatar, links in site.yaml)`)
+  }
+  if (typeof c.paginate === 'number' && c.paginate > 0) site.paginate = c.paginate
+  const plugins = [...(Array.isArray(c.plugins) ? c.plugins : []), ...(Array.isArray(c.gems) ? c.gems : [])].map(String)
+  listDropped(c, new Set([...handled, 'plugins', 'gems']), dropped, (key) => (key === 'theme' || key === 'remote_theme' ? 'the new site uses its own theme (templates/)' : 'no equivalent'))
+  for (const plugin of plugins.sort()) {
+    if (plugin === 'jekyll-redirect-from') continue
+    if (plugin === 'jekyll-feed') continue
+    dropped.push(`plugins: ${plugin}: ${pluginNote(plugin)}`)
+  }
+  if (c.collections && typeof c.collections === 'object') {
+    for (const name of Object.keys(c.collections).sort()) if (name !== 'posts') dropped.push(`collections: ${name}: the files of _${name}/ are not imported`)
+  }
+  return {
+    site,
+    postPattern: jekyllPattern(c.permalink),
+    basePath: basePathOf(url),
+    timezone,
+    dropped,
+    options: {
+      exclude: Array.isArray(c.exclude) ? c.exclude.map(String) : [],
+      feedPath: plugins.includes('jekyll-feed') ? text((c.feed as Record<string, unknown> | undefined)?.path) ?? 'feed.xml' : undefined
+    }
+  }
+}
+
+function pluginNote(plugin: string): string {
+  const notes: Record<string, string> = {
+    'jekyll-sitemap': 'the new site writes sitemap.xml itself',
+    'jekyll-seo-tag': 'the new site writes its meta tags itself',
+    'jekyll-paginate': 'the new site paginates itself (`paginate`)',
+    'jekyll-archives': 'the new site has tag, column and date archives of its own (old archive pages are not redirected)',
+    'jemoji': 'emoji shortcodes (:smile:) stay as text'
+  }
+  return notes[plugin] ?? 'no equivalent'
+}

@@ -1,0 +1,96 @@
+/**
+ * The old site's settings in the shape the import needs: what goes into the
+ * new `site.yaml`, what the URL computation needs, and what is not carried
+ * over. One reader per generator (settings-hexo, -jekyll, -hugo); this module
+ * holds what they share.
+ */
+import { parse as parseToml } from 'smol-toml'
+import { parse as parseYamlText } from 'yaml'
+import type { SourceTree } from './types.js'
+
+/** The old site's settings, read. */
+export interface OldSettings {
+  /** Keys of the new `site.yaml` (title, url, …), without `permalink` and `checks` (the import adds those). */
+  site: Record<string, unknown>
+  /** The old permalink pattern of posts. */
+  postPattern: string
+  /** The old site's base path (`/`, `/blog/`). */
+  basePath: string
+  /** IANA time zone the old site read dates in. */
+  timezone: string
+  /** Settings not carried over, one line each (`theme: next: the new site uses its own theme`). */
+  dropped: string[]
+  /** Generator options the content walk and the URL computation read. */
+  options: Record<string, unknown>
+}
+
+/** Read a YAML, TOML or JSON config file of the tree, as data (empty when absent or unreadable). */
+export function readConfigFile(tree: SourceTree, path: string): { data?: Record<string, unknown>; error?: string } {
+  const bytes = tree.get(path)
+  if (!bytes) return {}
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
+  try {
+    const data = path.endsWith('.toml') ? parseToml(text) : path.endsWith('.json') ? JSON.parse(text) : parseYamlText(text, { uniqueKeys: false })
+    return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (JSON.parse(JSON.stringify(data)) as Record<string, unknown>) : {} }
+  } catch (error) {
+    return { error: `${path} does not parse: ${(error as Error).message.split('\n')[0]}` }
+  }
+}
+
+/** Text of a setting, or undefined when absent or empty. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value)
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** The base path of an absolute URL (`https://a.org/blog` → `/blog/`). */
+export function basePathOf(url: string | undefined): string {
+  if (!url) return '/'
+  try {
+    const path = new URL(url).pathname
+    return path.endsWith('/') ? path : path + '/'
+  } catch {
+    return '/'
+  }
+}
+
+/** An absolute site URL that ends in `/`, joining a host URL and a base path; a placeholder when there is none. */
+export function siteUrl(url: string | undefined, root: string | undefined, dropped: string[]): string {
+  let base = url && /^https?:\/\//.test(url) ? url : undefined
+  if (!base) {
+    dropped.push(`url: ${url ? `\`${url}\` is not an absolute http(s) URL` : 'none set'}; the new site uses https://example.com/ until you set yours`)
+    base = 'https://example.com'
+  }
+  const u = new URL(base)
+  const path = (root && root !== '/' ? root : u.pathname).replace(/^\/?/, '/').replace(/\/?$/, '/')
+  return `${u.protocol}//${u.host}${path.replace(/\/{2,}/g, '/')}`
+}
+
+/** Keys a reader handled; every other top-level key is listed as not carried over. */
+export function listDropped(config: Record<string, unknown>, handled: Set<string>, dropped: string[], why: (key: string) => string): void {
+  for (const key of Object.keys(config).sort()) {
+    if (handled.has(key)) continue
+    const value = config[key]
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue
+    dropped.push(`${key}: ${why(key)}`)
+  }
+}
+
+/** A language setting as a BCP 47 tag (`zh-CN`, `en`), from Hexo's list or a locale like `en_US`. */
+export function languageOf(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value
+  const tag = text(first)
+  if (!tag || tag === 'default') return undefined
+  return tag.replace(/_/g, '-').replace(/^zh-(cn|tw|hk)$/i, (_, r: string) => `zh-${r.toUpperCase()}`)
+}
+
+/** Whether a time zone name is one this Node knows. */
+export function validZone(zone: string | undefined): zone is string {
+  if (!zone) return false
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * `inkstone import` through the CLI entry on fixture blogs of our own
+ * writing (tests/fixtures/import/): what each import writes, the report, exit
+ * codes, determinism, refusal of a non-empty target, and a source left as it was.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main, type Io } from '../../src/cli/main.js'
+import { NOW, readTree, tempDir } from '../helpers/tree.js'
+import { repo } from '../helpers/cli.js'
+
+const fixture = (name: string): string => join(repo, 'tests/fixtures/import', name)
+
+function io(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), isTTY: false, now: () => NOW }
+}
+
+async function importInto(source: string, ...flags: string[]): Promise<{ code: number; dir: string; stderr: string; read: (p: string) => string }> {
+  const dir = join(tempDir('import'), 'site')
+  const cli = io()
+  const code = await main(['import', source, '--into', dir, ...flags], cli)
+  return { code, dir, stderr: cli.stderr.join(''), read: (p) => readFileSync(join(dir, p), 'utf8') }
+}
+
+/** Paths, sizes and modification times of every file under a folder. */
+function snapshot(dir: string): string[] {
+  return [...readTree(dir)].map(([p, bytes]) => `${p} ${bytes.toString('base64')} ${statSync(join(dir, p)).mtimeMs}`)
+}
+
+describe('inkstone import: Hexo', () => {
+  it('writes a site that builds, with settings, posts, bundles, drafts, pages, columns and static files', async () => {
+    const { code, stderr, read, dir } = await importInto(fixture('hexo'))
+    expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 29 conversions, 3 left for you · build: ok, 2 warnings · see .*IMPORT\.md\n$/)
+    expect(code).toBe(0)
+    expect(read('content/site.yaml')).toBe(
+      "# Imported from a Hexo site by `inkstone import`; see IMPORT.md.\ntitle: 砚边小记\nurl: https://notes.example.org/\ndescription: 一个用来测试导入的 Hexo 博客\n" +
+        'language: zh-CN\ntimezone: Asia/Shanghai\nauthor:\n  name: 林小砚\npaginate: 5\npermalink: /:year/:month/:slug/\nmath: auto\n' +
+        'checks:\n  missing-link-target: warning\n  missing-fragment: warning\n  missing-image: warning\n  unknown-language: warning\n  invalid-tex: warning\n'
+    )
+    // The front matter: our fields, the empty tag dropped, the category path a column, unknown fields kept.
+    expect(read('content/posts/tag-tour.md')).toMatch(
+      /^---\ntitle: 标签插件一览\ndate: 2016\/6\/28 21:40:15\nupdated: 2016-07-01 10:00\ntags:\n  - Hexo\n  - 写作\ncolumn: go\ncategories:\n  - - 技术\n    - Go\nsticky: 2\nalias: tag-tour\n---\n开头的一段话。\n\n> \[!NOTE\]\n> \*\*小心\*\*\n/
+    )
+    // Links written as old URLs (and the button's) now name the .md files.
+    expect(read('content/posts/tag-tour.md')).toContain('[关于我](../pages/about.md)')
+    expect(read('content/posts/tag-tour.md')).toContain('<mark>标签</mark> 与 {% pdf /files/a.pdf %}')
+    expect(read('content/posts/tag-tour.md')).toContain('旧链接：[带图片的文章](./with-assets/index.md)，[关于](../pages/about.md)。')
+    expect(read('content/columns/技术.md')).toBe('---\ntitle: 技术\n---\n')
+    expect(read('content/columns/go.md')).toBe('---\ntitle: Go\nparent: 技术\n---\n')
+    // The asset folder became a bundle; asset tags point into it.
+    expect(read('content/posts/with-assets/index.md')).toContain('![窗外](photo.png "窗外")\n\n[原图](photo.png)\n\n<img src="photo.png" alt="窗外">')
+    expect(existsSync(join(dir, 'content/posts/with-assets/photo.png'))).toBe(true)
+    expect(read('content/posts/idea.md')).toMatch(/^---\ntitle: 一个想法\ndate: .+\ntags:\n  - 草稿\ndraft: true\n---\n/)
+    expect(read('content/pages/about.md')).toBe('---\ntitle: 关于\n---\n关于这个博客。\n')
+    expect(existsSync(join(dir, 'content/pages/tags.md'))).toBe(false)
+    expect(existsSync(join(dir, 'public/images/logo.png'))).toBe(true)
+    expect(existsSync(join(dir, 'public/downloads/code/hello.js'))).toBe(true)
+    // Old category pages redirect to the columns, under the base path.
+    expect(read('public/categories/技术/Go/index.html')).toContain('<meta http-equiv="refresh" content="0; url=/columns/go/">')
+    expect(read('public/categories/index.html')).toContain('url=/columns/')
+  })
+
+  it('reports counts, conversions, leftovers with file:line, settings not carried over, engine gaps and the build', async () => {
+    const { read } = await importInto(fixture('hexo'))
+    const report = read('IMPORT.md')
+    expect(report).toContain('| 3 | 1 | 1 | 3 | 2 |')
+    expect(report).toContain("The new site's permalink is `/:year/:month/:slug/`: 2 posts keep their old URL; 0 posts moved")
+    expect(report).toContain('| `{% note %}` | 2 |')
+    expect(report).toContain('| `{% include_code %}` | 1 |')
+    expect(report).toContain('| `link to an old URL → link to the .md file` | 3 |')
+    expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% pdf %}')
+    expect(report).toContain("- `source/_posts/no-alias.md:1`: old URL unknown: the old permalink's `:alias` has no value for this post")
+    expect(report).toContain('- theme: `next`: the new site uses its own theme (templates/)')
+    expect(report).toContain('- feed at `/rss2.xml`:')
+    expect(report).toContain('- `/categories/技术/Go/` → `/columns/go/`')
+    expect(report).toContain('The new site builds: 2 warnings.')
+    expect(report).toContain('Old post URLs answering in the built site (the page or a redirect to it): 2 of 2.')
+  })
+})
+
+describe('inkstone import: Jekyll', () => {
+  it('dates posts from their file names, aliases moved URLs, converts Liquid and reports what it leaves', async () => {
+    const { code, read } = await importInto(fixture('jekyll'))
+    expect(code).toBe(0)
+    const post = read('content/posts/why-liquid.md')
+    expect(post).toMatch(/^---\ntitle: Why Liquid\ndate: 2016-06-28\ncolumn: notes\ncategories: notes tools\naliases:\n  - \/notes\/tools\/2016\/06\/28\/why-liquid\/\nlayout: post\nredirect_from:\n  - \/old\/why-liquid\/\n---\n/)
+    expect(post).toContain('A picture: ![map](/assets/map.png)\n\nAbout: [me](../pages/about.md) and [home](/).')
+    expect(post).toContain('The [full address](./second.md) and [a reference][ref].\n\n[ref]: ./second.md\n')
+    expect(post).toContain('Next: [the second post](./second.md) and [about](../pages/about.md).')
+    expect(post).toContain('```ruby\ndef hello\n  puts "hi"\nend\n```')
+    // raw: its text as is, inside code too (Liquid ran before Markdown there).
+    expect(post).toContain('Liquid shown as is: {{ page.title }}')
+    expect(post).toContain('```liquid\n{% include x.html %}\n```')
+    expect(read('content/posts/second.md')).toMatch(/^---\ntitle: Second post\ndate: 2017-01-02 10:30:00 \+0100\ntags:\n  - alpha\n  - beta\n/)
+    expect(read('content/posts/unfinished.md')).toContain('draft: true')
+    expect(read('content/site.yaml')).toContain('url: https://field.example.net/blog/\n')
+    expect(read('content/site.yaml')).toContain('permalink: /:year/:month/:day/:slug/\n')
+    const report = read('IMPORT.md')
+    expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:24`: {% include %}')
+    expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:26`: {% capture %}')
+    expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:28`: {% for %}')
+    expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:32`: {{ page.title }}')
+    expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:35`: kramdown attribute list `{: …}`')
+    expect(report).not.toContain('why-liquid.md:21')
+    expect(report).toContain('- index.html: a Liquid template page')
+    expect(report).toContain('- plugins: jemoji: emoji shortcodes (:smile:) stay as text')
+  })
+})
+
+describe('inkstone import: Hugo', () => {
+  it('reads TOML and JSON front matter, keeps bundles, converts shortcodes and inlines static site shortcodes', async () => {
+    const { code, read, dir } = await importInto(fixture('hugo'))
+    expect(code).toBe(0)
+    const first = read('content/posts/first-walk.md')
+    expect(first).toMatch(/^---\ntitle: First Walk\ndate: 2021-03-04T09:30:00.000-05:00\ntags:\n  - walking\n  - spring\ncolumn: journeys\n/)
+    expect(first).toContain('aliases:\n  - /old/first-walk/\n')
+    expect(first).toContain('![A path](/img/path.png "The path we took")')
+    expect(first).toContain('The [second trip](./second-trip-by-the-sea/index.md) and its [map](./second-trip-by-the-sea/index.md#the-map).')
+    expect(first).toContain('> [!WARNING]\n> Bring water.')
+    expect(first).toContain('<aside class="notice">\n<p>Plain HTML, no template code.</p>\n</aside>')
+    expect(first).toContain('{{< weather city="Boston" >}}')
+    expect(first).toContain('Shown as text: {{< figure src="x.png" >}}')
+    expect(first).toContain('```go-html-template\n{{< figure src="in-code.png" >}}\n```')
+    expect(read('content/posts/second-trip-by-the-sea/index.md')).toBe('---\ntitle: "Second Trip: By the Sea"\ndate: 2021-07-10\ntags:\n  - sea\ncolumn: journeys\ncategories:\n  - Journeys\n---\n\n## The map\n\n![map](map.png)\n\nBack to [the first walk](../first-walk.md#top).\n')
+    expect(existsSync(join(dir, 'content/posts/second-trip-by-the-sea/map.png'))).toBe(true)
+    expect(read('content/site.yaml')).toContain('timezone: America/New_York\npaginate: 6\npermalink: /:year/:month/:slug/\n')
+    const report = read('IMPORT.md')
+    expect(report).toContain('- `content/posts/first-walk.md:40`: {{< weather >}}')
+    expect(report).toContain('- menu: set `nav` in site.yaml')
+    expect(report).toContain('- feed at `/index.xml`:')
+  })
+})
+
+describe('inkstone import: a folder of Markdown', () => {
+  it('takes the title from the first heading and the date from the file name, and keeps files beside the posts', async () => {
+    const { code, read, dir } = await importInto(fixture('markdown'), '--from', 'markdown')
+    expect(code).toBe(0)
+    expect(read('content/posts/notes/2020-01-02-first-note.md')).toBe('---\ntitle: 第一篇笔记\ndate: 2020-01-02\n---\n\n没有前言的文件，标题来自第一个标题。\n\n![图](pic.png)\n')
+    expect(existsSync(join(dir, 'content/posts/notes/pic.png'))).toBe(true)
+  })
+})
+
+describe('inkstone import: guarantees', () => {
+  it('gives byte-identical results for two imports of the same source', async () => {
+    for (const name of ['hexo', 'jekyll', 'hugo']) {
+      const a = await importInto(fixture(name))
+      const b = await importInto(fixture(name))
+      expect([...readTree(b.dir)]).toEqual([...readTree(a.dir)])
+    }
+  })
+
+  it('never writes to SOURCE', async () => {
+    const source = join(tempDir('import-src'), 'blog')
+    cpSync(fixture('hexo'), source, { recursive: true })
+    const before = snapshot(source)
+    const { code } = await importInto(source)
+    expect(code).toBe(0)
+    expect(snapshot(source)).toEqual(before)
+  })
+
+  it('refuses a target folder that is not empty (exit 2) and writes nothing there', async () => {
+    const dir = tempDir('import-full')
+    writeFileSync(join(dir, 'keep.txt'), 'mine')
+    const cli = io()
+    expect(await main(['import', fixture('hexo'), '--into', dir], cli)).toBe(2)
+    expect(cli.stderr.join('')).toMatch(/exists and is not empty; choose another --into\n$/)
+    expect([...readTree(dir).keys()]).toEqual(['keep.txt'])
+  })
+
+  it('accepts an empty target folder, and defaults to ./<name>-inkstone', async () => {
+    const empty = tempDir('import-empty')
+    expect(await main(['import', fixture('markdown'), '--into', empty], io())).toBe(0)
+    const cwd = process.cwd()
+    const here = tempDir('import-cwd')
+    process.chdir(here)
+    try {
+      expect(await main(['import', fixture('markdown')], io())).toBe(0)
+      expect(existsSync(join(here, 'markdown-inkstone', 'content/site.yaml'))).toBe(true)
+    } finally {
+      process.chdir(cwd)
+    }
+  })
+
+  it('says what is wrong with the command line (exit 2)', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['import'], /expected SOURCE/],
+      [['import', fixture('hexo'), '--from', 'wordpress'], /--from takes hexo, jekyll, hugo, markdown, not `wordpress`/],
+      [['import', join(repo, 'no-such-blog')], /is not a folder/],
+      [['import', fixture('hexo'), '--into', join(fixture('hexo'), 'out')], /--into must be outside SOURCE/]
+    ]
+    for (const [argv, message] of cases) {
+      const cli = io()
+      expect(await main(argv, cli)).toBe(2)
+      expect(cli.stderr.join('')).toMatch(message)
+    }
+    expect(existsSync(join(fixture('hexo'), 'out'))).toBe(false)
+  })
+
+  it('exits 1 when the written site does not build, and IMPORT.md says why', async () => {
+    const source = join(tempDir('import-bad'), 'blog')
+    mkdirSync(join(source, '_posts'), { recursive: true })
+    writeFileSync(join(source, '_config.yml'), 'title: Bad\nurl: https://bad.example\n')
+    writeFileSync(join(source, '_posts', '2020-01-01-ok.md'), '---\ntitle: OK\n---\nfine\n')
+    writeFileSync(join(source, '_posts', '2020-01-02-bad.md'), '---\ntitle: Bad\ndate: 2020-13-45\n---\nnot a date\n')
+    const { code, read, stderr } = await importInto(source)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^✗ jekyll: 2 posts, .* build: 1 errors/)
+    const report = read('IMPORT.md')
+    expect(report).toContain('- `_posts/2020-01-02-bad.md:1`: date `2020-13-45` is not a date Inkstone reads')
+    expect(report).toContain('The new site does not build yet: 1 errors')
+    expect(report).toMatch(/content\/posts\/bad\.md:3:7: error: .*\[invalid-date\]/)
+  })
+})
