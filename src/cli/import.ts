@@ -4,7 +4,7 @@
  * builds it, and prints one summary line (the details are in DIR/IMPORT.md).
  */
 import { relative } from 'node:path'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { runImport } from '../import/run.js'
 import type { SourceKind } from '../import/types.js'

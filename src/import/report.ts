@@ -4,7 +4,7 @@
  * no times, no absolute paths.
  */
 import type { Problem } from '../types.js'
-import { sortProblems } from '../cli/report.js'
+import { sortProblems } from '../report/format.js'
 import { kindName, type ImportReport } from './types.js'
 
 /** The build of the new site, as the report tells it. */
