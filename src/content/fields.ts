@@ -7,7 +7,7 @@ import type { VFile } from 'vfile'
 import type { ColumnMatter, License, PageMatter, Place, PostMatter, SiteDate } from '../types.js'
 import { report, type RuleId } from '../messages.js'
 import { datePrefix, parseDate } from './dates.js'
-import { segmentProblem, slugFromSegment } from '../site/urls.js'
+import { segmentProblem, slugFromSegment } from '../util/slug.js'
 import type { SplitFile } from './front-matter.js'
 import { borrowedKeys, otherFields, synonyms } from './other-fields.js'
 

@@ -6,7 +6,7 @@
  * titled with its name, nested as the path says. Pure and order-independent.
  */
 import type { ColumnEntry, Entry } from '../types.js'
-import type { Column } from './graph.js'
+import type { Column } from './model.js'
 import { columnPath, slugify } from './urls.js'
 
 /** The body of a column without a file: no description. */

@@ -106,11 +106,15 @@ export const layers: Array<{ name: string; modules: RegExp }> = [
   { name: 'markdown', modules: /^src\/markdown\// },
   { name: 'git', modules: /^src\/git\// },
   { name: 'site', modules: /^src\/site\// },
+  // The full-text index: made from the graph's posts by render/search.ts, and run in the reader's browser.
+  { name: 'search', modules: /^src\/search\// },
   // The built-in theme is a theme like a site's own: it renders views, through the package's theme surface.
   { name: 'render (and themes)', modules: /^(src\/render\/|src\/theme\.ts$|templates\/)/ },
   { name: 'emit', modules: /^src\/emit\// },
   { name: 'build (sequencing the stages, parsing in threads, verify)', modules: /^src\/(build\.ts|build-inputs\.ts|parse-entries\.ts|verify\.ts|workers\/)/ },
   { name: 'dev server', modules: /^src\/dev\// },
+  // inkstone import: reads another generator's blog, writes a site root, and builds it.
+  { name: 'import', modules: /^src\/import\// },
   { name: 'entry points (cli, the public API, the bundler)', modules: /^src\/(cli\/|index\.ts$|make-bundles\.ts$)/ }
 ]
 
