@@ -11,7 +11,6 @@
  */
 import { posix } from 'node:path'
 import type { PostMatter, SiteConfig } from '../types.js'
-
 import { decodeOrKeep } from '../util/slug.js'
 
 export { MAX_SEGMENT_BYTES, pathProblem, segmentProblem, slugFromName, slugFromSegment, slugify } from '../util/slug.js'
