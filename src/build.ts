@@ -3,7 +3,7 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { createRequire } from 'node:module'
@@ -21,6 +21,7 @@ import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { StagedEmit } from './emit/write.js'
 import { hashBytes } from './util/hash.js'
+import { takeLock } from './emit/lock.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
 import { startAside, type Aside } from './workers/aside.js'
 import { markdownBundle } from './markdown/load.js'
@@ -137,6 +138,17 @@ async function copyOf(root: string, from: string, outPath: string): Promise<Outp
   return { outPath, kind: 'copy', from: abs, hash: file.hash, size: file.size }
 }
 
+/** Error codes of a file system that cannot take the output: full, over quota, read-only, failing. */
+const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM', 'EFBIG'])
+
+/** A write-failed problem for an exception of the file system while writing the output, else undefined. */
+function writeFailure(error: unknown, outDir: string): Problem | undefined {
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (!code || !WRITE_ERRORS.has(code)) return undefined
+  const path = (error as NodeJS.ErrnoException).path ?? outDir
+  return problem(outDir, 'write-failed', `Cannot write the output (${code}: ${path}); the previous output was left as it was`)
+}
+
 /** Whether the output folder holds exactly the files of the manifest, each as it was written. */
 function intact(manifest: Manifest, onDisk: DiskState): boolean {
   const paths = Object.keys(manifest.files)
@@ -210,6 +222,24 @@ function unchangedViews(
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(resolve(options.root), 'dist'))
+  // One build at a time writes a site's output and cache (not a lazy or in-memory build: they write neither;
+  // nor --no-cache, which writes nothing into the cache folder, the lock's home).
+  const lock = options.write !== false && !options.lazy && options.cache !== false && existsSync(resolve(options.root))
+    ? takeLock(join(cacheDirOf(options.root), `build-${hashBytes(outDir).slice(0, 12)}.lock`))
+    : undefined
+  if (lock && 'heldBy' in lock) {
+    const who = Number.isNaN(lock.heldBy) ? 'another build' : `another inkstone build (pid ${lock.heldBy})`
+    return { ok: false, problems: [problem('.inkstone-cache', 'build-locked', `${who} is building this site into ${outDir} now`)], files: [], stats: noStats() }
+  }
+  try {
+    return await buildLocked(options, outDir)
+  } finally {
+    lock?.release()
+  }
+}
+
+/** build(), holding the site's lock. */
+async function buildLocked(options: BuildOptions, outDir: string): Promise<BuildResult> {
   // The aside worker loads the Markdown stack while this thread loads the config, finds the sources and reads
   // the manifest, parses the few files an edit changed, then lists the output folder (see workers/aside.ts).
   const aside = options.aside && !options.lazy ? startAside({ outDir, bundle: markdownBundle() }) : undefined
@@ -433,10 +463,19 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('scan output')
   const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
   let made = 0
+  let writeError: Problem | undefined
   const handOff = (file: OutputFile, view?: string): OutputFile => {
     if (file.kind === 'bytes' && ++made === LARGE_OUTPUT) largeWork()
-    if (!staging) return file
-    staging.stage(file, view)
+    if (!staging || writeError) return file
+    try {
+      staging.stage(file, view)
+    } catch (error) {
+      // A full disk is not the page's fault (renderRoutes would report it as the template's): the build
+      // stops writing, and fails with write-failed below.
+      writeError = writeFailure(error, outDir)
+      if (!writeError) throw error
+      return file
+    }
     return file.kind === 'bytes' ? { outPath: file.outPath, kind: 'keep', hash: file.hash, size: file.data.byteLength } : file
   }
   let rendered
@@ -453,9 +492,15 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     mark('feeds+sitemap')
   } catch (error) {
     staging?.abort()
+    const failed = writeFailure(error, outDir)
+    if (failed) return { ok: false, problems: [...problems, failed], files, config, graph, stats: emptyStats }
     throw error
   }
 
+  if (writeError) {
+    staging?.abort()
+    return { ok: false, problems: [...problems, writeError], files, config, graph, stats: emptyStats }
+  }
   const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
   if (!ok && memory) undoGraphPatch(memory)
@@ -464,7 +509,14 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     return { ok, problems, files, config, graph, stats }
   }
 
-  const result = await staging.commit()
+  let result
+  try {
+    result = await staging.commit()
+  } catch (error) {
+    const failed = writeFailure(error, outDir)
+    if (failed) return { ok: false, problems: [...problems, failed], files, config, graph, stats: emptyStats }
+    throw error
+  }
   if (inputsKey && viewBasis) {
     result.manifest.inputs = inputsKey
     Object.assign(result.manifest, viewBasis)
@@ -475,7 +527,16 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     result.manifest.problems = problems
     result.manifest.counts = counts
   }
-  if (useCache) await writeManifest(manifestFile, result.manifest)
+  if (useCache) {
+    try {
+      await writeManifest(manifestFile, result.manifest)
+    } catch (error) {
+      // The output is in place; without its manifest the next build compares files by their bytes.
+      if (!writeFailure(error, outDir)) throw error
+      rmSync(manifestFile, { force: true })
+      problems.push(problem('.inkstone-cache', 'cache-corrupt', `The cache could not be written (${(error as NodeJS.ErrnoException).code})`))
+    }
+  }
   mark('emit')
   return {
     ok, problems, files, config, graph,

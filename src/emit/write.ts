@@ -116,8 +116,14 @@ export class StagedEmit {
     }
     this.ensureDir(dirname(file.outPath))
     const tmp = `${target}.${process.pid}.tmp`
-    if (file.kind === 'bytes') writeFileSync(tmp, file.data)
-    else copyFileSync(file.from, tmp)
+    try {
+      if (file.kind === 'bytes') writeFileSync(tmp, file.data)
+      else copyFileSync(file.from, tmp)
+    } catch (error) {
+      // A temp file cut short (a full disk) is not staged: remove it here, abort() does not know it.
+      rmSync(tmp, { force: true })
+      throw error
+    }
     this.staged.push({ outPath: file.outPath, tmp, target, hash: file.hash, size, view })
   }
 
