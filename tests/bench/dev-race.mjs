@@ -75,6 +75,7 @@ const cleanup = () => {
 };
 process.on('exit', cleanup);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 log(`site copy: ${site}; ${args.runs} runs, waiting up to ${args.wait} ms for each edit`);
 let stale = 0;
