@@ -68,7 +68,9 @@ export function convertBody(
   file: string,
   firstLine: number
 ): BodyResult {
-  const ranges: Range[] = codeRanges(body)
+  // The parse is the costly part (a 1.6 MB page takes seconds): made only when the body has a tag at all.
+  let parsed: Range[] | undefined
+  const ranges = (): Range[] => (parsed ??= codeRanges(body))
   const lineStarts = [0]
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineStarts.push(i + 1)
   const lineOf = (offset: number): number => {
@@ -93,7 +95,7 @@ export function convertBody(
       const start = m.index
       const openEnd = start + m[0].length
       if (openEnd > to) break
-      if (inRanges(ranges, start)) continue
+      if (inRanges(ranges(), start)) continue
       const name = m.groups!.name
       const args = m.groups!.args ?? ''
       const tag: Tag = { name, args, start, end: openEnd, line: lineOf(start) }

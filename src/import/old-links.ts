@@ -31,6 +31,8 @@ export interface OldLinkContext {
  */
 export function rewriteOldLinks(body: string, ctx: OldLinkContext): { text: string; count: number } {
   const edits: Array<{ start: number; end: number; text: string }> = []
+  // Without a link destination or a definition there is nothing to rewrite: no parse.
+  if (!/\]\(|\]:/.test(body)) return { text: body, count: 0 }
   visit(parser.parse(body), (node) => {
     if ((node.type !== 'link' && node.type !== 'definition') || !node.position) return
     const target = resolve(node.url, ctx)

@@ -109,6 +109,9 @@ export function oldUrl(
       if (token === 'slug') return jekyllSlugify(typeof facts.data.slug === 'string' ? facts.data.slug : facts.fileSlug)
       if (token === 'categories') return facts.categories.map((c) => c.toLowerCase()).join('/')
       if (token === 'output_ext') return '.html'
+      if (token === 'collection') return facts.section
+      if (token === 'path') return facts.fileSlug
+      if (token === 'name') return facts.fileSlug.split('/').pop()!
     }
     if (kind === 'hugo') {
       const slug = typeof facts.data.slug === 'string' && facts.data.slug !== '' ? facts.data.slug : undefined

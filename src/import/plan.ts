@@ -17,7 +17,7 @@ import { codeRanges, inRanges } from './code-ranges.js'
 import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
-import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, oldUrl, type UrlFacts } from './permalinks.js'
+import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
 import type { OldSettings } from './settings.js'
 import { hexoSettings } from './settings-hexo.js'
@@ -117,7 +117,11 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
 
   // Old URLs of posts.
   const hugoPermalinks = (settings.options.permalinks as Record<string, string> | undefined) ?? {}
-  const patternOf = (e: Entry): string => (kind === 'hugo' ? hugoPermalinks[e.source.section.split('/')[0]] ?? '/:sections/:slugorfilename/' : settings.postPattern)
+  const collections = (settings.options.collections as Record<string, string> | undefined) ?? {}
+  const patternOf = (e: Entry): string =>
+    kind === 'hugo' ? hugoPermalinks[e.source.section.split('/')[0]] ?? '/:sections/:slugorfilename/'
+      : kind === 'jekyll' && e.source.section !== '' && Object.hasOwn(collections, e.source.section) ? jekyllPattern(collections[e.source.section])
+        : settings.postPattern
   for (const e of posts) {
     if (kind === 'markdown' || e.source.draft || e.split.data.draft === true) continue
     const facts: UrlFacts = { date: e.date && withTime(e.date), fileSlug: e.source.fileSlug, title: e.title, categories: e.urlCategories, section: e.source.section || e.source.path.split('/')[1] || '', data: e.split.data }

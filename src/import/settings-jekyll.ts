@@ -46,8 +46,15 @@ export function jekyllSettings(tree: SourceTree, fallbackTitle: string): OldSett
     if (plugin === 'jekyll-feed') continue
     dropped.push(`plugins: ${plugin}: ${pluginNote(plugin)}`)
   }
-  if (c.collections && typeof c.collections === 'object') {
-    for (const name of Object.keys(c.collections).sort()) if (name !== 'posts') dropped.push(`collections: ${name}: the files of _${name}/ are not imported`)
+  // Collections written out (`output: true`) are imported as posts, under their own permalink.
+  const collections: Record<string, string> = {}
+  if (c.collections && typeof c.collections === 'object' && !Array.isArray(c.collections)) {
+    for (const [name, value] of Object.entries(c.collections as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (name === 'posts') continue
+      const settings = (value ?? {}) as Record<string, unknown>
+      if (settings.output === true) collections[name] = text(settings.permalink) ?? '/:collection/:path/'
+      else dropped.push(`collections: ${name}: not written out by the old site (no \`output: true\`), so not imported`)
+    }
   }
   return {
     site,
@@ -57,6 +64,7 @@ export function jekyllSettings(tree: SourceTree, fallbackTitle: string): OldSett
     dropped,
     options: {
       exclude: Array.isArray(c.exclude) ? c.exclude.map(String) : [],
+      collections,
       feedPath: plugins.includes('jekyll-feed') ? text((c.feed as Record<string, unknown> | undefined)?.path) ?? 'feed.xml' : undefined
     }
   }

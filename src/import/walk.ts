@@ -106,6 +106,11 @@ function walkJekyll(tree: SourceTree, options: Record<string, unknown>): Walked 
   const fileSlugOf = (rel: string): string => base(rel).replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '')
   const posts = postsWithAssetFolders(tree, '_posts', false, fileSlugOf)
   const drafts = postsWithAssetFolders(tree, '_drafts', true, fileSlugOf)
+  for (const name of Object.keys((options.collections as Record<string, string> | undefined) ?? {})) {
+    const found = postsWithAssetFolders(tree, `_${name}`, false, fileSlugOf)
+    for (const entry of found.posts) posts.posts.push({ ...entry, section: name })
+    for (const path of found.used) posts.used.add(path)
+  }
   const pages: SourceEntry[] = []
   const statics: Array<[string, string]> = []
   const leftBehind: string[] = []

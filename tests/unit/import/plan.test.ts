@@ -43,6 +43,17 @@ describe('planImport', () => {
     expect(text(plan, 'content/posts/same-2.md')).toBe('---\ntitle: Two\ndate: 2020-01-02\nslug: same\n---\n2\n')
   })
 
+  it('imports a Jekyll collection that the old site wrote out as posts, under its own permalink', () => {
+    const plan = planImport(tree({
+      '_config.yml': 'title: J\nurl: https://j.example\ncollections:\n  notes_en:\n    output: true\n    permalink: /en/:year/:title/\n  drafts_x:\n    output: false\n',
+      '_notes_en/2021-02-03-first.md': '---\ntitle: First\n---\n1\n',
+      '_drafts_x/a.md': '---\ntitle: A\n---\na\n'
+    }), 'jekyll', 'j')
+    expect(plan.urls).toEqual([['/en/2021/first/', '/posts/first/']])
+    expect(text(plan, 'content/posts/first.md')).toBe('---\ntitle: First\ndate: 2021-02-03\naliases:\n  - /en/2021/first/\n---\n1\n')
+    expect(plan.report.settingsDropped).toContain('collections: drafts_x: not written out by the old site (no `output: true`), so not imported')
+  })
+
   it('reads dates with no-break spaces, and dates an undated Hexo post by its file time in the site zone', () => {
     const plan = planImport(tree({
       '_config.yml': 'title: X\nurl: https://x.example\ntimezone: Asia/Shanghai\n',
