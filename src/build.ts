@@ -419,6 +419,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const publicDir = join(root, 'public') + sep
   for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
   mark('assets')
+  // The search index reads every post's text: large work on any site of more than a handful of posts.
+  if (graph.posts.length >= LARGE_OUTPUT) largeWork()
   const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
   mark('search index')
 
