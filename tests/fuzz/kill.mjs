@@ -73,16 +73,18 @@ full = performance.now() - started
 writeVersion('A')
 build()
 
-const results = { runs: 0, asBefore: 0, asNew: 0, recovered: 0, temps: 0, halfWritten: 0, rebuildFailed: 0, rebuildDiffers: 0 }
+const results = { runs: 0, killed: 0, asBefore: 0, asNew: 0, recovered: 0, temps: 0, halfWritten: 0, rebuildFailed: 0, rebuildDiffers: 0 }
 let current = 'A'
 for (let run = 0; run < runs; run++) {
   const next = current === 'A' ? 'B' : 'A'
   writeVersion(next)
   const delay = random() * full * 1.2
   const child = spawn(process.execPath, [bin, 'build', root], { stdio: 'ignore' })
+  // Listened to from the start: a build may end before its kill.
+  const closed = new Promise((done) => child.on('close', (code, signal) => done(signal)))
   await new Promise((done) => setTimeout(done, delay))
   child.kill('SIGKILL')
-  await new Promise((done) => child.on('close', done))
+  if ((await closed) === 'SIGKILL') results.killed++
   if (recoverCommit(join(root, 'dist'))) results.recovered++
   const after = tree(join(root, 'dist'))
   results.runs++
