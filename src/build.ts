@@ -19,7 +19,7 @@ import { excerptRead, routesOf, type Route, type RouteOptions } from './render/r
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
-import { StagedEmit } from './emit/write.js'
+import { StagedEmit, recoverCommit } from './emit/write.js'
 import { hashBytes } from './util/hash.js'
 import { takeLock } from './emit/lock.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
@@ -232,6 +232,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, problems: [problem('.inkstone-cache', 'build-locked', `${who} is building this site into ${outDir} now`)], files: [], stats: noStats() }
   }
   try {
+    // A build killed while putting its files in place: finish that first (its output, whole; see JOURNAL).
+    if (options.write !== false && !options.lazy) recoverCommit(outDir)
     return await buildLocked(options, outDir)
   } finally {
     lock?.release()
@@ -513,6 +515,9 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
 
   let result
   try {
+    // The manifest describes the output before this commit: gone until the new one is written, so a build
+    // killed in between is followed by one that compares files by their bytes.
+    if (useCache) rmSync(manifestFile, { force: true })
     result = await staging.commit()
   } catch (error) {
     const failed = writeFailure(error, outDir)

@@ -3,7 +3,7 @@
  * (temp file + rename, so no reader sees half a file), remove files that no
  * longer belong to the site, and never write outside the output folder.
  */
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
 import { rm, rmdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { OutputFile } from '../types.js'
@@ -18,6 +18,56 @@ export interface EmitResult {
   unchanged: number
   removed: number
   manifest: Manifest
+}
+
+/**
+ * The commit journal, in the output folder while commit() puts files in
+ * place: the renames and removals to make. A build killed half-way through
+ * them leaves it, and the next build (or recoverCommit) finishes them, so the
+ * output ends as the killed build's whole output, never a mix.
+ */
+export const JOURNAL = '.inkstone-commit.json'
+
+/** What the journal lists: [temp file, output path] pairs, and output paths to remove. */
+interface Journal {
+  renames: Array<[string, string]>
+  remove: string[]
+}
+
+/**
+ * Finish a commit a killed build left (see JOURNAL); remove a journal cut
+ * short (the commit had not begun: the output is as before).
+ *
+ * @param outDir Output folder (absolute).
+ * @returns Whether a commit was finished.
+ */
+export function recoverCommit(outDir: string): boolean {
+  const root = resolve(outDir)
+  const path = join(root, JOURNAL)
+  rmSync(path + '.tmp', { force: true })
+  if (!existsSync(path)) return false
+  let journal: Journal
+  try {
+    journal = JSON.parse(readFileSync(path, 'utf8')) as Journal
+  } catch {
+    rmSync(path, { force: true })
+    return false
+  }
+  const inside = (rel: string): string | undefined => {
+    const abs = resolve(root, rel)
+    return abs.startsWith(root + sep) ? abs : undefined
+  }
+  for (const [tmp, outPath] of journal.renames) {
+    const from = inside(tmp)
+    const to = inside(outPath)
+    if (from && to && existsSync(from)) renameSync(from, to)
+  }
+  for (const outPath of journal.remove) {
+    const abs = inside(outPath)
+    if (abs) rmSync(abs, { force: true })
+  }
+  rmSync(path, { force: true })
+  return true
 }
 
 /** A file staged by StagedEmit: its temp file waits beside the target for commit. */
@@ -137,6 +187,15 @@ export class StagedEmit {
     if (this.closed) throw new Error('Internal error: committing a finished emit')
     this.closed = true
     const written = this.staged.length
+    const stale = [...this.onDisk.keys()].filter((p) => !this.wanted.has(p)).sort()
+    // The journal first (written whole, then renamed): a kill from here on is finished by recoverCommit.
+    const journal = join(this.root, JOURNAL)
+    const steps: Journal = { renames: this.staged.map((f) => [f.tmp.slice(this.root.length + 1), f.outPath]), remove: stale }
+    if (written > 0 || stale.length > 0) {
+      mkdirSync(this.root, { recursive: true })
+      writeFileSync(journal + '.tmp', JSON.stringify(steps))
+      renameSync(journal + '.tmp', journal)
+    }
     for (const file of this.staged) {
       renameSync(file.tmp, file.target)
       const s = statSync(file.target)
@@ -146,11 +205,12 @@ export class StagedEmit {
     this.unchanged = this.wanted.size - written
     let removed = 0
     const emptied = new Set<string>()
-    for (const path of [...this.onDisk.keys()].filter((p) => !this.wanted.has(p)).sort()) {
+    for (const path of stale) {
       await rm(join(this.root, path), { force: true })
       removed++
       for (let d = dirname(path); d !== '.' && d !== ''; d = dirname(d)) emptied.add(d)
     }
+    rmSync(journal, { force: true })
     // Remove folders left empty, deepest first.
     for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(join(this.root, d)).catch(() => undefined)
     // Sort keys so the manifest is stable. (The default sort orders strings as `<` does, without a call per

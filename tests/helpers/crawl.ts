@@ -137,7 +137,11 @@ export function linksOfXml(xml: string, from: string): FoundLink[] {
 
 /** The URLs of a JSON document: a JSON Feed (its URLs and the HTML of its items) or the search index. */
 export function linksOfJson(text: string, from: string): FoundLink[] {
+  // The search index's token shards and document map hold tokens and numbers, never URLs; its documents
+  // hold their post's URL in `u` (see src/search/engine.ts).
+  if (/\/search\/[im]\/[^/]*$/.test(from)) return []
   const data = JSON.parse(text) as unknown
+  if (/\/search\/d\/[^/]*$/.test(from)) return urlsInJson(data, ['u']).map((url) => ({ url, from, where: 'JSON' }))
   const found: FoundLink[] = urlsInJson(data, ['url', 'home_page_url', 'feed_url', 'image', 'avatar', 'banner_image'])
     .map((url) => ({ url, from, where: 'JSON' }))
   const walk = (v: unknown): void => {

@@ -7,10 +7,11 @@
  * dev server; the example blog too.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
+import { outPathOf } from '../../src/site/urls.js'
 import { startDev } from '../../src/dev/session.js'
 import { NOW, readTree, tempDir } from '../helpers/tree.js'
 import { repo } from '../helpers/cli.js'
@@ -57,9 +58,14 @@ function serve(root: string, out: string): Promise<string> {
   })
 }
 
-/** The HTML pages of an output folder as URL paths, but the 404 page (nothing links to it). */
+/**
+ * The HTML pages of an output folder as URL paths, but the 404 page and the redirect pages of aliases (nothing
+ * links to them: old URLs reach them; their own links are checked by the crawl from disk).
+ */
 function pagesOf(out: string, basePath: string): string[] {
-  return pathsOfFolder(out, basePath).filter((p) => (p.endsWith('/') || p.endsWith('.html')) && !p.endsWith('/404.html'))
+  const isRedirect = (p: string): boolean =>
+    readFileSync(join(out, outPathOf(decodeURIComponent(p.slice(basePath.length - 1)))), 'utf8').includes('<meta http-equiv="refresh"')
+  return pathsOfFolder(out, basePath).filter((p) => (p.endsWith('/') || p.endsWith('.html')) && !p.endsWith('/404.html') && !isRedirect(p))
 }
 
 /** Crawl from the home page, the sitemap and robots.txt, following every internal URL. */
@@ -139,8 +145,8 @@ for (const siteUrl of ['https://example.org/博客/', 'https://example.org/']) {
       const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8')
       expect(sitemap).toContain(`<loc>https://example.org${basePath}posts/${hexo}/</loc>`)
       expect(sitemap).toContain(`<loc>https://example.org${basePath}posts/what-why/</loc>`)
-      const search = JSON.parse(readFileSync(join(out, 'search.json'), 'utf8')) as { posts: Array<{ url: string }> }
-      expect(search.posts.map((p) => p.url)).toContain(`${basePath}posts/${hexo}/`)
+      const docs = readdirSync(join(out, 'search', 'd')).map((name) => JSON.parse(readFileSync(join(out, 'search', 'd', name), 'utf8')) as { u: string })
+      expect(docs.map((d) => d.u)).toContain(`${basePath}posts/${hexo}/`)
       const feed = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8')) as { items: Array<{ url: string; image?: string }> }
       expect(feed.items.map((i) => i.url)).toContain(`https://example.org${basePath}posts/${hexo}/`)
       expect(feed.items.map((i) => i.image).filter(Boolean)).toEqual([`https://example.org${bundle}${image}`])

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hashBytes } from '../../src/emit/write.js'
+import { hashBytes } from '../../src/util/hash.js'
 import { cli, repo } from '../helpers/cli.js'
 import { readTree, tempDir } from '../helpers/tree.js'
 

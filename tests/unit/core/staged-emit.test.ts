@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { StagedEmit } from '../../../src/emit/write.js'
+import { JOURNAL, StagedEmit, recoverCommit } from '../../../src/emit/write.js'
 import { hashBytes } from '../../../src/util/hash.js'
 import { scanOutput } from '../../../src/emit/scan.js'
 import type { Manifest } from '../../../src/emit/manifest.js'
@@ -107,5 +107,40 @@ describe('StagedEmit', () => {
     const staging = new StagedEmit(out, empty, new Map())
     expect(() => staging.stage(bytes('../escape.html', 'x'))).toThrow(/escapes the output folder/)
     staging.abort()
+  })
+})
+
+describe('the commit journal', () => {
+  it('a commit leaves no journal behind', async () => {
+    const out = temp()
+    const emit = new StagedEmit(out, empty, await scanOutput(out))
+    emit.stage(bytes('a.html', 'A'))
+    await emit.commit()
+    expect(readdirSync(out).sort()).toEqual(['a.html'])
+  })
+
+  it('recoverCommit finishes the renames and removals of a commit a kill interrupted', () => {
+    const out = temp()
+    mkdirSync(join(out, 'posts'))
+    // Done before the kill: a.html renamed. Not yet: posts/b.html, and removing old.html.
+    writeFileSync(join(out, 'a.html'), 'new A')
+    writeFileSync(join(out, 'posts', 'b.html.123.tmp'), 'new B')
+    writeFileSync(join(out, 'posts', 'b.html'), 'old B')
+    writeFileSync(join(out, 'old.html'), 'old')
+    writeFileSync(join(out, JOURNAL), JSON.stringify({
+      renames: [['a.html.123.tmp', 'a.html'], ['posts/b.html.123.tmp', 'posts/b.html'], ['../escape.tmp', '../escape']],
+      remove: ['old.html', '../../etc/passwd-not-really']
+    }))
+    expect(recoverCommit(out)).toBe(true)
+    expect(readTree(out)).toEqual(new Map([['a.html', Buffer.from('new A')], ['posts/b.html', Buffer.from('new B')]]))
+    expect(recoverCommit(out)).toBe(false)
+  })
+
+  it('a journal cut short means the commit had not begun: removed, nothing else touched', () => {
+    const out = temp()
+    writeFileSync(join(out, 'a.html'), 'old A')
+    writeFileSync(join(out, JOURNAL + '.tmp'), '{"renames": [["a.ht')
+    expect(recoverCommit(out)).toBe(false)
+    expect(readTree(out)).toEqual(new Map([['a.html', Buffer.from('old A')]]))
   })
 })
