@@ -49,14 +49,25 @@ export function codeFrame(text: string, line: number, column: number): string[] 
   const first = Math.max(1, line - 1)
   const last = Math.min(lines.length, line + 1)
   const width = String(last).length
+  // Long lines (a minified blob, a hostile file) are shown as a window of FRAME_WIDTH characters around the column.
+  const start = Math.max(0, Math.min(column - 1 - FRAME_WIDTH / 2, (lines[line - 1]?.length ?? 0) - FRAME_WIDTH))
+  const clip = (text: string): string => {
+    if (text.length <= FRAME_WIDTH) return text
+    const piece = text.slice(start, start + FRAME_WIDTH)
+    return (start > 0 ? '…' : '') + piece + (start + FRAME_WIDTH < text.length ? '…' : '')
+  }
+  const caret = Math.max(0, column - 1 - (lines[line - 1].length > FRAME_WIDTH ? start - (start > 0 ? 1 : 0) : 0))
   const out: string[] = []
   for (let n = first; n <= last; n++) {
     const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} | `
-    out.push(gutter + lines[n - 1])
-    if (n === line) out.push(' '.repeat(width + 3) + '| ' + ' '.repeat(Math.max(0, column - 1)) + '^')
+    out.push(gutter + clip(lines[n - 1]))
+    if (n === line) out.push(' '.repeat(width + 3) + '| ' + ' '.repeat(caret) + '^')
   }
   return out
 }
+
+/** The most characters of a line a code frame shows. */
+const FRAME_WIDTH = 120
 
 /**
  * Format one problem.
