@@ -41,6 +41,21 @@ function deepest(token: unknown): { depth: number; offset: number } {
   return best
 }
 
+/** The dotted path of the first own `__proto__` key in parsed data, searched without recursion. */
+function protoKey(data: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[data, '']]
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!
+    if (!node || typeof node !== 'object' || ArrayBuffer.isView(node)) continue
+    for (const key of Object.keys(node)) {
+      const here = path + key
+      if (key === '__proto__') return here
+      stack.push([(node as Record<string, unknown>)[key], here + '.'])
+    }
+  }
+  return undefined
+}
+
 /**
  * Parse YAML text.
  *
@@ -94,7 +109,13 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   if (errors.length > 0) return { data: undefined, keys, values, errors }
   try {
     // maxAliasCount bounds what aliases may expand to (a "billion laughs" document throws here).
-    return { data: doc.toJS({ maxAliasCount: 100 }), keys, values, errors }
+    const data: unknown = doc.toJS({ maxAliasCount: 100 })
+    const proto = protoKey(data)
+    if (proto !== undefined) {
+      // yaml keeps it an own key, but code that copies keys (`copy[key] = value`) would set a prototype.
+      return { data: undefined, keys, values, errors: [{ reason: 'The key `__proto__` is not allowed', place: keys[proto] ?? at(0) }] }
+    }
+    return { data, keys, values, errors }
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error
     // Too many aliases, or an alias of an anchor not set before it.

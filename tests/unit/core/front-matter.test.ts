@@ -91,6 +91,14 @@ describe('splitFrontMatter', () => {
     expect(ok.result.ok).toBe(true)
   })
 
+  it('refuses a __proto__ key anywhere (found by the fuzzer: copying it set a prototype and crashed the build)', () => {
+    for (const text of ['---\n__proto__: !!binary aGk=\n---\n', '---\ntitle: A\nmood: {a: {__proto__: 1}}\n---\n']) {
+      const { file, result } = split(text)
+      expect(result.ok).toBe(false)
+      expect(file.messages.map((m) => [m.ruleId, m.reason])).toEqual([['yaml-syntax', 'The key `__proto__` is not allowed']])
+    }
+  })
+
   it('accepts a file without front matter', () => {
     const { result } = split('just text\n')
     expect(result).toMatchObject({ ok: true, data: {}, body: 'just text\n' })
