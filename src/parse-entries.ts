@@ -115,12 +115,12 @@ let renderer: { key: string; render: Promise<BodyRenderer> } | undefined
  * @returns Renderer.
  */
 export async function rendererFor(root: string, config: SiteConfig): Promise<BodyRenderer> {
-  const key = JSON.stringify([root, config.highlight, config.summaryLength, config.language])
+  const key = JSON.stringify([root, config.highlight, config.summaryLength, config.language, config.search?.code === true])
   if (renderer?.key !== key) {
     renderer = {
       key,
       render: loadMarkdown(markdownBundle()).then(({ createBodyRenderer }) =>
-        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language }))
+        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true }))
     }
   }
   return renderer.render

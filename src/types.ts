@@ -72,6 +72,8 @@ export interface SiteConfig {
   comments?: CommentsConfig
   /** Limits on one content file (README, Safety); absent in hand-made configs: the defaults apply. */
   limits?: { fileSize: number; parseSeconds: number }
+  /** The full-text index (`search:`): `code` indexes code blocks too; absent in hand-made configs: off. */
+  search?: { code: boolean }
   /** How `$…$` is read (`math:`): `auto` where it reads as math, `true` always (invalid TeX an error), `false` never. */
   math: MathMode
   /** Severity per rule id (`checks:`), overriding the catalog's default. */
@@ -176,6 +178,8 @@ export interface RenderedBody {
   excerptHtml: string
   /** Plain-text summary for meta descriptions. */
   excerptText: string
+  /** The body's plain text as the search index holds it (markdown/search-text.ts), made once per parse. */
+  searchText: string
   /** True when the body has a `<!-- more -->` marker. */
   hasMore: boolean
   headings: Heading[]

@@ -7,7 +7,7 @@
  * or truncated one is ignored with a `cache-corrupt` warning; either way it
  * is rebuilt by the next build that parses something.
  *
- * Base layout (format 9): 8 bytes magic `INKC\0\0\0\x09`, 8 bytes payload
+ * Base layout (format 10): 8 bytes magic `INKC\0\0\0\x0a`, 8 bytes payload
  * length (little-endian; the file's length less the 24-byte header), 8 bytes
  * where the index begins. Then the records' tails (the bodies' HTML and
  * remembered code blocks, see entryBytes), one after another, and at the end
@@ -25,7 +25,7 @@
  * Reading the whole file would cost a one-post edit the read and a buffer
  * as large as the cache to collect.
  *
- * The delta (magic `INKD\0\0\0\x05`, same layout, the id being that of the
+ * The delta (magic `INKD\0\0\0\x06`, same layout, the id being that of the
  * base it applies to) holds the records that differ from the base's. A build
  * that re-parses a few files (edited or new) writes only the delta, not
  * the whole base again (figures in tests/bench/README.md). A build that
@@ -131,7 +131,7 @@ function partsOf(bytes: Uint8Array, tail?: () => Buffer): Parts | undefined {
  * headings), kept apart in the cache and deserialised on first use: a
  * one-post edit of a 4,000-post blog reads them for a dozen entries.
  */
-const LATER = ['excerptHtml', 'excerptText', 'headings', 'toc'] as const
+const LATER = ['excerptHtml', 'excerptText', 'searchText', 'headings', 'toc'] as const
 type Later = Pick<RenderedBody, (typeof LATER)[number]>
 
 /** Where a cached body keeps its serialised parts (a non-enumerable own property). */
@@ -271,9 +271,9 @@ export function codeMemoOf(bytes: Uint8Array, tail?: () => Buffer): Map<string, 
  * @returns Bytes (a buffer of their own, which a worker can transfer).
  */
 export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> = []): Uint8Array {
-  const { html, excerptHtml, excerptText, headings, toc, ...rest } = entry.body
+  const { html, excerptHtml, excerptText, searchText, headings, toc, ...rest } = entry.body
   const first = serialize({ ...entry, body: rest })
-  const later = serialize({ excerptHtml, excerptText, headings, toc } satisfies Later)
+  const later = serialize({ excerptHtml, excerptText, searchText, headings, toc } satisfies Later)
   const htmlLength = Buffer.byteLength(html, 'utf8')
   const memo = code.length > 0 ? JSON.stringify(code) : ''
   const memoLength = Buffer.byteLength(memo, 'utf8')
@@ -294,8 +294,8 @@ export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> =
 export const ENTRY_CACHE_FILE = 'entries.v8'
 /** The delta's name inside the cache folder. */
 export const ENTRY_DELTA_FILE = 'entries.delta.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 9])
-const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 5])
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 10])
+const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 6])
 const HEADER = 24
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */
 const WRITE_BUFFER = 1 << 20

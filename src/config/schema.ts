@@ -11,7 +11,7 @@ import type { ParsedYaml } from '../util/yaml.js'
 export const knownKeys = [
   'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
   'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments', 'math', 'checks',
-  'limits'
+  'limits', 'search'
 ] as const
 
 /** Defaults for every optional key. */
@@ -147,6 +147,9 @@ export function validateConfig(
     parseSeconds: int(limitsRaw.parse_seconds, defaults.limits.parseSeconds, 1, 3600, 'limits.parse_seconds', bad)
   }
 
+  const searchRaw = (raw.search ?? {}) as Record<string, unknown>
+  const search = { code: bool(searchRaw.code, false, 'search.code', bad) }
+
   const config: SiteConfig = {
     title,
     description,
@@ -163,6 +166,7 @@ export function validateConfig(
     feed,
     updatedFromGit: bool(raw.updated_from_git, defaults.updatedFromGit, 'updated_from_git', bad),
     limits,
+    search,
     math: mathMode(raw.math, bad),
     checks: checks(raw.checks, bad),
     extra

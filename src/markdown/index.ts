@@ -28,6 +28,7 @@ import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
 import remarkTitleHeading from './remark-title-heading.js'
+import { plainTextOf } from './search-text.js'
 import { emptyState } from './state.js'
 
 export interface MarkdownOptions {
@@ -39,6 +40,8 @@ export interface MarkdownOptions {
   summaryLength: number
   /** Site language (BCP 47): footnote and alert labels are Chinese for `zh*` (default English). */
   language?: string
+  /** The search index holds code blocks (config `search.code`, default false). */
+  searchCode?: boolean
 }
 
 /**
@@ -106,6 +109,7 @@ export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body
         html,
         excerptHtml: state.excerptHtml,
         excerptText: state.excerptText,
+        searchText: plainTextOf(html, { code: options.searchCode === true }),
         hasMore: state.hasMore,
         headings: state.headings,
         toc: state.toc,

@@ -142,11 +142,12 @@ export function routesOf(graph: SiteGraph, options: RouteOptions): Route[] {
     }), () => [page.entry.path])
   }
 
-  // Search: the results are the script's, from the index.
-  add('/search/', (): SearchPageView => ({
-    kind: 'search', title: ctx.strings.search, site: ctx.site,
-    head: ctx.head('/search/', { title: ctx.strings.search, description: config.description })
-  }))
+  // Search: the results are the script's, from the index. A page of results is not for search engines
+  // (noindex, and not in the sitemap: sitemap.ts).
+  add('/search/', (): SearchPageView => {
+    const head = ctx.head('/search/', { title: ctx.strings.search, description: config.description })
+    return { kind: 'search', title: ctx.strings.search, site: ctx.site, head: { ...head, meta: [...head.meta, { name: 'robots', content: 'noindex' }] } }
+  })
 
   // 404.
   add('/404.html', (): NotFoundPageView => ({

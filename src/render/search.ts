@@ -3,8 +3,8 @@
  * `search.json` (which the theme's search box fetches on first focus) and
  * the files under `search/` it names (see search/build-index.ts). Every
  * published post is indexed (drafts never in a build): title, headings and
- * body text, code blocks only when `search: { code: true }` is set in
- * site.yaml. Pure; built from the site graph.
+ * body text (RenderedBody.searchText), code blocks only when
+ * `search: { code: true }` is set in site.yaml. Pure; built from the site graph.
  */
 import { createHash } from 'node:crypto'
 import type { GeneratedFile } from '../types.js'
@@ -12,7 +12,6 @@ import type { SiteGraph } from '../site/graph.js'
 import { href } from '../site/urls.js'
 import { buildIndex, numberedPaths, type IndexInput } from '../search/build-index.js'
 import { engineSource } from '../search/engine-source.js'
-import { plainTextOf } from '../search/text.js'
 
 /** Output path of the index's entry (its href is `view.site.searchIndex`). */
 export const searchIndexPath = 'search.json'
@@ -29,17 +28,6 @@ const engineText = `window.inkstoneSearchEngine=(${engineSource.replace(/^\s*\/\
 
 /** Output path of the engine script (its href is `view.site.searchEngine`). */
 export const searchEnginePath = `${searchDir}engine.${createHash('sha1').update(engineText).digest('hex').slice(0, 8)}.js`
-
-/**
- * Whether code blocks are indexed: `search: { code: true }` in site.yaml.
- *
- * @param graph Site graph.
- * @returns True when code counts.
- */
-function indexesCode(graph: SiteGraph): boolean {
-  const search = graph.config.extra.search
-  return typeof search === 'object' && search !== null && (search as { code?: unknown }).code === true
-}
 
 /**
  * The posts a search index holds, oldest first (ties as the graph breaks
@@ -60,14 +48,14 @@ function indexedPosts(graph: SiteGraph): SiteGraph['posts'] {
  * @returns Index inputs, oldest first.
  */
 export function searchInputsOf(graph: SiteGraph): IndexInput[] {
-  const code = indexesCode(graph)
   return indexedPosts(graph).map((post) => ({
     title: post.title,
     date: post.entry.matter.date.iso.slice(0, 10),
     ...(post.column ? { column: post.column.title } : {}),
     url: href(graph.config, post.url),
     headings: post.entry.body.headings.map((h) => h.text),
-    text: plainTextOf(post.entry.body.html, { code })
+    // Made with the body at its parse (with or without code, as `search.code` says), kept in the entry cache.
+    text: post.entry.body.searchText
   }))
 }
 

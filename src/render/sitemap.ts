@@ -70,7 +70,8 @@ export function sitemapXml(graph: SiteGraph, input: SitemapInput): string {
   const seen = new Set<string>()
   const urls = x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' })
   for (const url of input.urls) {
-    if (url === '/404.html' || seen.has(url)) continue
+    // Not pages to find through a search engine: the 404 page, and the search page (noindex, see routes.ts).
+    if (url === '/404.html' || url === '/search/' || seen.has(url)) continue
     seen.add(url)
     // Later pages of a list share the first page's date.
     const first = url.replace(/page\/\d+\/$/, '')

@@ -40,7 +40,7 @@ export function parserFor(setup: ParseSetup): (task: ParseTask) => Promise<Uint8
   let renderer: Promise<BodyRenderer> | undefined
   const render: BodyRenderer = async (file, body) => {
     renderer ??= loadMarkdown(bundle).then(({ createBodyRenderer }) =>
-      createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language })
+      createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true })
     )
     return (await renderer)(file, body)
   }

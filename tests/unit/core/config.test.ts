@@ -31,6 +31,17 @@ describe('parseConfig', () => {
     expect(problems.every((p) => p.fatal)).toBe(true)
   })
 
+  it('reads search.code: off by default, a boolean, anything else an error at its line', () => {
+    expect(parseConfig('title: t\nurl: https://e.org/\n').config.search).toEqual({ code: false })
+    const on = parseConfig('title: t\nurl: https://e.org/\nsearch:\n  code: true\n')
+    expect(on.problems).toEqual([])
+    expect(on.config.search).toEqual({ code: true })
+    expect(on.config.extra.search).toBeUndefined()
+    const bad = parseConfig('title: t\nurl: https://e.org/\nsearch:\n  code: sometimes\n')
+    expect(bad.problems.map((p) => [p.ruleId, p.line, p.fatal])).toEqual([['config-invalid', 4, true]])
+    expect(bad.problems[0].reason).toContain('search.code')
+  })
+
   it('lets --base-url override url', () => {
     const { config } = parseConfig('title: t\nurl: https://e.org/blog/\n', 'http://127.0.0.1:8080/x/')
     expect(config.url).toBe('http://127.0.0.1:8080/x/')

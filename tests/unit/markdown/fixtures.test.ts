@@ -15,6 +15,7 @@ import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { createBodyRenderer } from '../../../src/markdown/index.js'
 import { problemsOf } from '../../../src/messages.js'
+import { plainTextOf } from '../../../src/markdown/search-text.js'
 import { fixturesRoot } from './helpers.js'
 import { loadMarkdown, markdownBundle } from '../../../.build/src/markdown/load.js'
 
@@ -43,7 +44,9 @@ describe('golden fixtures', () => {
     const create = from === 'bundle' ? await bundled() : createBodyRenderer
     const render = create({ root, highlight: true, summaryLength: 140 })
     const file = new VFile({ path: 'input.md' })
-    const { html, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
+    const { html, searchText, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
+    // The search index's text is the rendered HTML's (pinned in tests/unit/search/text.test.ts), made with the body.
+    expect(searchText).toBe(plainTextOf(html, { code: false }))
     const problems = problemsOf(file).map(({ ruleId, line, column, fatal, reason }) => ({ ruleId, line, column, fatal, reason }))
     const json = JSON.stringify({ ...rest, problems }, null, 2) + '\n'
     const htmlPath = join(root, 'expected.html')
@@ -54,5 +57,13 @@ describe('golden fixtures', () => {
     }
     expect(html + '\n').toBe(readFileSync(htmlPath, 'utf8'))
     expect(json).toBe(readFileSync(jsonPath, 'utf8'))
+  })
+
+  test('searchText holds code blocks only with searchCode (config search.code)', async () => {
+    const source = '用 grid 排版\n\n```js\nconst 变量 = 1\n```\n'
+    const off = await createBodyRenderer({ root: fixturesRoot, highlight: false, summaryLength: 140 })(new VFile({ path: 'a.md' }), source)
+    const on = await createBodyRenderer({ root: fixturesRoot, highlight: false, summaryLength: 140, searchCode: true })(new VFile({ path: 'a.md' }), source)
+    expect(off.searchText).toBe('用 grid 排版')
+    expect(on.searchText).toBe('用 grid 排版\nconst 变量 = 1')
   })
 })

@@ -125,7 +125,10 @@ describe('sitemap and robots of the example blog', () => {
     expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
     const locs = urlset.url.map((u: any) => textOf(u.loc))
     expect(new Set(locs).size).toBe(locs.length)
-    const pages = foldersWith(out, 'index.html').map(urlOf)
+    // Every page but those that tell search engines not to index them (the search page).
+    const noindex = (folder: string): boolean => read(`${folder}index.html`).includes('<meta name="robots" content="noindex">')
+    const pages = foldersWith(out, 'index.html').filter((f) => !noindex(f)).map(urlOf)
+    expect(foldersWith(out, 'index.html').filter(noindex)).toEqual(['search/'])
     expect([...locs].sort()).toEqual([...pages].sort())
     expect(existsSync(join(out, '404.html'))).toBe(true)
     expect(locs.some((l: string) => l.includes('404'))).toBe(false)

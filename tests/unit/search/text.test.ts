@@ -1,6 +1,6 @@
-/** plainTextOf (src/search/text.ts): the text a reader sees, one line per block. */
+/** plainTextOf (src/markdown/search-text.ts): the text a reader sees, one line per block. */
 import { describe, expect, it } from 'vitest'
-import { plainTextOf } from '../../../src/search/text.js'
+import { plainTextOf } from '../../../src/markdown/search-text.js'
 
 describe('plainTextOf', () => {
   it('puts blocks on their own lines and collapses whitespace inside them', () => {

@@ -214,3 +214,15 @@ describe('search index', () => {
     expect(docs.some((d) => d.t.includes('草稿'))).toBe(false)
   })
 })
+
+describe('search page', () => {
+  it('tells search engines not to index it and is left out of the sitemap; other pages are indexed', async () => {
+    const page = await readFile(join(dir, 'search', 'index.html'), 'utf8')
+    expect(page).toContain('<meta name="robots" content="noindex">')
+    const home = await readFile(join(dir, 'index.html'), 'utf8')
+    expect(home).not.toContain('name="robots"')
+    const sitemap = await readFile(join(dir, 'sitemap.xml'), 'utf8')
+    expect(sitemap).not.toContain(`<loc>${SITE}search/</loc>`)
+    expect(sitemap).toContain(`<loc>${SITE}about/</loc>`)
+  })
+})
