@@ -46,6 +46,24 @@ async function htmlFiles(root: string, at = root): Promise<string[]> {
   return out.sort()
 }
 
+/**
+ * The theme's pages with their HTML. Redirect pages (aliases) are not the theme's: each is checked here to
+ * be a few hundred bytes with no stylesheet and no script, and left out.
+ */
+async function themePages(root: string): Promise<Array<{ file: string; html: string }>> {
+  const pages: Array<{ file: string; html: string }> = []
+  for (const file of await htmlFiles(root)) {
+    const html = await readFile(file, 'utf8')
+    if (html.includes('<meta http-equiv="refresh"')) {
+      expect(html.length, relative(root, file)).toBeLessThan(1024)
+      expect(html, relative(root, file)).not.toMatch(/<script|<link rel="stylesheet"/)
+      continue
+    }
+    pages.push({ file, html })
+  }
+  return pages
+}
+
 beforeAll(async () => {
   dir = await buildExample(SITE)
 })
@@ -110,14 +128,7 @@ describe('budgets', () => {
       if (!sizes.has(href)) sizes.set(href, (await readFile(localFile(href))).byteLength)
       return sizes.get(href) ?? 0
     }
-    for (const file of await htmlFiles(dir)) {
-      const html = await readFile(file, 'utf8')
-      // Redirect pages (aliases) are not the theme's: a few hundred bytes, no stylesheet, no script.
-      if (html.includes('<meta http-equiv="refresh"')) {
-        expect(html.length, relative(dir, file)).toBeLessThan(1024)
-        expect(html, relative(dir, file)).not.toMatch(/<script|<link rel="stylesheet"/)
-        continue
-      }
+    for (const { file, html } of await themePages(dir)) {
       const tree = fromHtml(html)
       const { css, js, inlineJs } = assetsOf(tree)
       const theme = css.filter((h) => h.includes('/assets/theme.'))
@@ -149,14 +160,7 @@ describe('no third-party requests', () => {
     ].filter((u): u is string => typeof u === 'string'))
     const external = (url: string): boolean => /^(https?:)?\/\//i.test(url) && !url.startsWith('https://example.org/blog/')
     const problems: string[] = []
-    for (const file of await htmlFiles(dir)) {
-      const html = await readFile(file, 'utf8')
-      // Redirect pages (aliases) are not the theme's: a few hundred bytes, no stylesheet, no script.
-      if (html.includes('<meta http-equiv="refresh"')) {
-        expect(html.length, relative(dir, file)).toBeLessThan(1024)
-        expect(html, relative(dir, file)).not.toMatch(/<script|<link rel="stylesheet"/)
-        continue
-      }
+    for (const { file, html } of await themePages(dir)) {
       const tree = fromHtml(html)
       const where = relative(dir, file)
       const walk = (node: Root | Element, authored: boolean): void => {
