@@ -2,7 +2,7 @@
  * Hexo's `_config.yml` read into the new site's settings.
  */
 import type { SourceTree } from './types.js'
-import { basePathOf, languageOf, listDropped, readConfigFile, siteUrl, text, validZone, type OldSettings } from './settings.js'
+import { basePathOf, commonSite, languageOf, listDropped, readConfigFile, siteUrl, text, type OldSettings } from './settings.js'
 
 const handled = new Set([
   'title', 'subtitle', 'description', 'author', 'language', 'timezone', 'url', 'root', 'permalink', 'permalink_defaults',
@@ -24,15 +24,11 @@ export function hexoSettings(tree: SourceTree, fallbackTitle: string): OldSettin
   if (read.error) dropped.push(read.error)
   const c = read.data ?? {}
   const url = siteUrl(text(c.url), text(c.root), dropped)
-  const site: Record<string, unknown> = { title: text(c.title) ?? fallbackTitle, url }
-  const description = text(c.description) ?? text(c.subtitle)
-  if (description) site.description = description
+  const { site, timezone } = commonSite(
+    { title: c.title, url, description: text(c.description) ?? text(c.subtitle), language: languageOf(c.language), timezone: c.timezone },
+    fallbackTitle, { timezone: 'Asia/Shanghai' }, dropped
+  )
   if (text(c.description) && text(c.subtitle)) dropped.push(`subtitle: \`${text(c.subtitle)}\`: the new site has one description line (it took \`description\`)`)
-  const language = languageOf(c.language)
-  if (language) site.language = language
-  const timezone = validZone(text(c.timezone)) ? text(c.timezone)! : 'Asia/Shanghai'
-  if (text(c.timezone) && !validZone(text(c.timezone))) dropped.push(`timezone: \`${text(c.timezone)}\` is not a known time zone; the new site uses ${timezone}`)
-  site.timezone = timezone
   if (text(c.author)) site.author = { name: text(c.author) }
   if (typeof c.per_page === 'number' && c.per_page > 0) site.paginate = c.per_page
   if (text(c.keywords)) dropped.push('keywords: the new site makes its meta tags from each page')

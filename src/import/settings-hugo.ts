@@ -3,7 +3,7 @@
  * `config/_default/`) read into the new site's settings.
  */
 import type { SourceTree } from './types.js'
-import { basePathOf, languageOf, listDropped, readConfigFile, siteUrl, text, validZone, type OldSettings } from './settings.js'
+import { basePathOf, commonSite, languageOf, listDropped, readConfigFile, siteUrl, text, type OldSettings } from './settings.js'
 
 const handled = new Set([
   'title', 'baseurl', 'languagecode', 'defaultcontentlanguage', 'timezone', 'author', 'params', 'paginate', 'pagination',
@@ -47,13 +47,10 @@ export function hugoSettings(tree: SourceTree, fallbackTitle: string): OldSettin
   const c = loadHugoConfig(tree, dropped)
   const params = (c.params as Record<string, unknown> | undefined) ?? {}
   const url = siteUrl(text(c.baseurl), undefined, dropped)
-  const site: Record<string, unknown> = { title: text(c.title) ?? fallbackTitle, url }
-  const description = text(params.description) ?? text(params.subtitle)
-  if (description) site.description = description
-  const language = languageOf(c.languagecode ?? c.defaultcontentlanguage)
-  site.language = language ?? 'en'
-  const timezone = validZone(text(c.timezone)) ? text(c.timezone)! : 'UTC'
-  site.timezone = timezone
+  const { site, timezone } = commonSite(
+    { title: c.title, url, description: text(params.description) ?? text(params.subtitle), language: languageOf(c.languagecode ?? c.defaultcontentlanguage), timezone: c.timezone },
+    fallbackTitle, { language: 'en', timezone: 'UTC' }, dropped
+  )
   const author = c.author ?? params.author
   const authorName = text(author) ?? (author && typeof author === 'object' ? text((author as Record<string, unknown>).name) : undefined)
   if (authorName) site.author = { name: authorName }

@@ -2,7 +2,7 @@
  * Jekyll's `_config.yml` read into the new site's settings.
  */
 import type { SourceTree } from './types.js'
-import { basePathOf, languageOf, listDropped, readConfigFile, siteUrl, text, validZone, type OldSettings } from './settings.js'
+import { basePathOf, commonSite, languageOf, listDropped, readConfigFile, siteUrl, text, type OldSettings } from './settings.js'
 import { jekyllPattern } from './permalinks.js'
 
 const handled = new Set([
@@ -24,13 +24,10 @@ export function jekyllSettings(tree: SourceTree, fallbackTitle: string): OldSett
   if (read.error) dropped.push(read.error)
   const c = read.data ?? {}
   const url = siteUrl(text(c.url), text(c.baseurl), dropped)
-  const site: Record<string, unknown> = { title: text(c.title) ?? fallbackTitle, url }
-  const description = text(c.description) ?? text(c.tagline)
-  if (description) site.description = description
-  const language = languageOf(c.lang ?? c.locale)
-  site.language = language ?? 'en'
-  const timezone = validZone(text(c.timezone)) ? text(c.timezone)! : 'UTC'
-  site.timezone = timezone
+  const { site, timezone } = commonSite(
+    { title: c.title, url, description: text(c.description) ?? text(c.tagline), language: languageOf(c.lang ?? c.locale), timezone: c.timezone },
+    fallbackTitle, { language: 'en', timezone: 'UTC' }, dropped
+  )
   const author = c.author
   if (text(author)) site.author = { name: text(author) }
   else if (author && typeof author === 'object' && text((author as Record<string, unknown>).name)) {

@@ -76,6 +76,43 @@ export function listDropped(config: Record<string, unknown>, handled: Set<string
   }
 }
 
+/** What every old config names alike, read by each generator's own keys. */
+export interface CommonFields {
+  title: unknown
+  url: string
+  description?: string
+  language?: string
+  timezone: unknown
+}
+
+/**
+ * The new site.yaml's first keys, in this order: title, url, description,
+ * language (or the generator's default), timezone (or its default; an
+ * unknown zone is reported in `dropped`).
+ *
+ * @param fields Values read from the old config.
+ * @param fallbackTitle Title when the config has none.
+ * @param defaults The generator's defaults (Hexo has no default language).
+ * @param dropped Settings not carried over (appended to).
+ * @returns The site keys and the time zone.
+ */
+export function commonSite(
+  fields: CommonFields,
+  fallbackTitle: string,
+  defaults: { language?: string; timezone: string },
+  dropped: string[]
+): { site: Record<string, unknown>; timezone: string } {
+  const site: Record<string, unknown> = { title: text(fields.title) ?? fallbackTitle, url: fields.url }
+  if (fields.description) site.description = fields.description
+  const language = fields.language ?? defaults.language
+  if (language) site.language = language
+  const zone = text(fields.timezone)
+  const timezone = validZone(zone) ? zone : defaults.timezone
+  if (zone && !validZone(zone)) dropped.push(`timezone: \`${zone}\` is not a known time zone; the new site uses ${timezone}`)
+  site.timezone = timezone
+  return { site, timezone }
+}
+
 /** A language setting as a BCP 47 tag (`zh-CN`, `en`), from Hexo's list or a locale like `en_US`. */
 export function languageOf(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value
