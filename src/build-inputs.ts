@@ -15,7 +15,7 @@
  *
  * The digest of all but the Markdown sources (the context) is kept apart,
  * with each source's hash: a build whose context is the last one's knows
- * exactly which sources changed (see unchangedViews in build.ts).
+ * exactly which sources changed (see unchanged-views.ts).
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, statSync, type Dirent } from 'node:fs'
@@ -23,6 +23,7 @@ import { fileHash } from './util/file-hash.js'
 import { join } from 'node:path'
 import type { BuildFlags } from './types.js'
 import type { GitDates } from './git/dates.js'
+import type { Manifest } from './emit/manifest.js'
 import { ignored } from './content/discover.js'
 
 /** Everything besides the Markdown sources that the digest covers. */
@@ -105,4 +106,66 @@ export function horizonOf(dates: number[], now: number): number {
   let horizon = Infinity
   for (const d of dates) if (d > now && d < horizon) horizon = d
   return horizon
+}
+
+/** A build's inputs as digested here: the context, each Markdown source's content hash, and the digest of all. */
+export interface BuildInputs {
+  context: string
+  /** Path and content hash of each Markdown source, in source order. */
+  sources: Array<[string, string]>
+  /** inputsDigest of the two. */
+  key: string
+}
+
+/**
+ * Digest a build's inputs.
+ *
+ * @param root Site root (absolute).
+ * @param parts Tool, theme, config, flags, git dates.
+ * @param sources Path and content hash of each Markdown source, in source order.
+ * @returns The inputs with their digests.
+ */
+export function buildInputs(root: string, parts: ContextParts, sources: Array<[string, string]>): BuildInputs {
+  const context = contextDigest(root, parts)
+  return { context, sources, key: inputsDigest(context, sources) }
+}
+
+/**
+ * Whether the build that wrote a manifest had exactly these inputs, and the clock is still short of its horizon:
+ * then this build's output would be byte-identical to it.
+ *
+ * @param manifest The last build's manifest.
+ * @param inputs This build's inputs.
+ * @param now Now (ms).
+ * @returns Whether nothing changed.
+ */
+export function sameInputs(manifest: Manifest, inputs: BuildInputs, now: number): boolean {
+  return manifest.inputs === inputs.key && now < (manifest.horizon ?? Infinity)
+}
+
+/**
+ * What a build records in its manifest for the next build to compare with: its inputs, its view basis
+ * (unchanged-views.ts), the sources' stats, its horizon, and its warnings and counts (printed again when the
+ * next build stops early).
+ *
+ * @param inputs This build's inputs.
+ * @param basis Its view basis.
+ * @param facts The sources' stats, now, the posts' dates, the problems, the counts.
+ * @returns The manifest fields.
+ */
+export function inputsRecord(
+  inputs: BuildInputs,
+  basis: Required<Pick<Manifest, 'context' | 'sources' | 'routeOptions'>>,
+  facts: { sourceStats?: Record<string, string>; now: number; postDates: number[]; problems: Manifest['problems']; counts: Manifest['counts'] }
+): Partial<Manifest> {
+  const horizon = horizonOf(facts.postDates, facts.now)
+  return {
+    inputs: inputs.key,
+    ...basis,
+    sourceStats: facts.sourceStats,
+    statsAt: facts.now,
+    horizon: horizon === Infinity ? null : horizon,
+    problems: facts.problems,
+    counts: facts.counts
+  }
 }

@@ -3,36 +3,39 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
-import { existsSync, rmSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
-import { dirname, join, resolve, sep } from 'node:path'
-import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { problem } from './messages.js'
 import { toolDigestOf } from './cache/digest.js'
-import { contextDigest, horizonOf, inputsDigest } from './build-inputs.js'
+import { buildInputs, inputsRecord, sameInputs } from './build-inputs.js'
+import { unchangedViews, viewBasisOf } from './unchanged-views.js'
 import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } from './types.js'
 import { loadConfig } from './config/load.js'
-import { discover, ignored, type SourceRef } from './content/discover.js'
+import { discover, type SourceRef } from './content/discover.js'
 import { readSources } from './content/read-sources.js'
-import { buildSiteGraph, graphFacts, type SiteGraph } from './site/graph.js'
-import { excerptRead, routesOf, type Route, type RouteOptions } from './render/routes.js'
-import { renderPage, renderRoutes, templateProblem } from './render/render.js'
-import { PageError, siteImage, type SiteImage } from './render/site-image.js'
+import { buildSiteGraph, type SiteGraph } from './site/graph.js'
+import { routesOf, type RouteOptions } from './render/routes.js'
+import { renderRoutes } from './render/render.js'
+import { lazySite, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
+import { themeAssetFiles } from './render/theme-assets.js'
+import { katexFiles } from './render/katex-files.js'
+import { assetCopies, publicCollisions, publicCopies } from './render/copies.js'
+import { generatedOutputs, publishingFiles } from './render/publish.js'
 import { StagedEmit, recoverCommit } from './emit/write.js'
+import { handOffTo } from './emit/hand-off.js'
+import { writeFailure } from './emit/write-failure.js'
+import { commitOutput } from './emit/commit.js'
 import { hashBytes } from './util/hash.js'
 import { takeLock } from './emit/lock.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
 import { startAside, type Aside } from './workers/aside.js'
 import { markdownBundle } from './markdown/load.js'
-import { manifestPath, readManifest, writeManifest, type Manifest } from './emit/manifest.js'
+import { manifestPath, outputIntact, readManifest } from './emit/manifest.js'
 import { parseEntries, type ParseStats } from './parse-entries.js'
 import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
-import { generatedOutputs, publishingFiles } from './render/publish.js'
-import { katexSubset } from './render/katex-css.js'
-import { fileHash } from './util/file-hash.js'
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -114,106 +117,6 @@ export function cacheDirOf(root: string): string {
   return join(resolve(root), '.inkstone-cache')
 }
 
-async function publicFiles(root: string, rel = 'public'): Promise<string[]> {
-  let entries
-  try {
-    entries = await readdir(join(root, rel), { withFileTypes: true })
-  } catch {
-    return []
-  }
-  const out: string[] = []
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (ignored(e.name) && e.name !== '.well-known') continue
-    const path = `${rel}/${e.name}`
-    if (e.isDirectory()) out.push(...(await publicFiles(root, path)))
-    else if (e.isFile()) out.push(path)
-  }
-  return out
-}
-
-async function copyOf(root: string, from: string, outPath: string): Promise<OutputFile> {
-  const abs = join(root, from)
-  const file = fileHash(abs)
-  if (!file) throw new Error(`Cannot read ${abs}`)
-  return { outPath, kind: 'copy', from: abs, hash: file.hash, size: file.size }
-}
-
-/** Error codes of a file system that cannot take the output: full, over quota, read-only, failing. */
-const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM', 'EFBIG'])
-
-/** A write-failed problem for an exception of the file system while writing the output, else undefined. */
-function writeFailure(error: unknown, outDir: string): Problem | undefined {
-  const code = (error as NodeJS.ErrnoException)?.code
-  if (!code || !WRITE_ERRORS.has(code)) return undefined
-  const path = (error as NodeJS.ErrnoException).path ?? outDir
-  return problem(outDir, 'write-failed', `Cannot write the output (${code}: ${path}); the previous output was left as it was`)
-}
-
-/** Whether the output folder holds exactly the files of the manifest, each as it was written. */
-function intact(manifest: Manifest, onDisk: DiskState): boolean {
-  const paths = Object.keys(manifest.files)
-  if (paths.length === 0 || paths.length !== onDisk.size) return false
-  for (const path of paths) {
-    const disk = onDisk.get(path)
-    const last = manifest.files[path]
-    if (!disk || disk.size !== last.size || disk.mtimeMs !== last.mtimeMs) return false
-  }
-  return true
-}
-
-/** A build's inputs as build-inputs.ts digests them: the context, and each Markdown source's content hash. */
-interface BuildInputs {
-  context: string
-  sources: Array<[string, string]>
-}
-
-/** A short digest of an entry's graph facts but for places (graph.ts). */
-function factsKey(entry: Entry): string {
-  return hashBytes(graphFacts(entry, false)).slice(0, 16)
-}
-
-/** A short digest of an entry's plain-text excerpt (what outputs listing excerptRead(path) show of it). */
-function excerptKey(entry: Entry): string {
-  return hashBytes(entry.body.excerptText).slice(0, 16)
-}
-
-/**
- * When only the bodies of some sources changed since the last build (same
- * context, same sources, the changed ones with the same graph facts, the
- * clock short of the last build's horizon), the site graph and every view
- * are the last build's except views that show a changed body. Then a route
- * (or feed, sitemap...) reading none of those (Route.reads,
- * GeneratedFile.reads) has the last build's view hash, and neither its view
- * nor the hash needs making: a one-post edit makes only the views that show
- * the post's body, not one per page of the site.
- *
- * @param manifest The last build's manifest.
- * @param basis This build's context, sources with facts, and route options.
- * @param now The current time (ms).
- * @returns The known view hash of an output, or undefined (make the view); undefined when nothing is known.
- */
-function unchangedViews(
-  manifest: Manifest,
-  basis: { context: string; sources: Record<string, [string, string, string]>; routeOptions: string },
-  now: number
-): ((output: { outPath: string; reads(): readonly string[] }) => string | undefined) | undefined {
-  const last = manifest.sources
-  if (!last || manifest.context !== basis.context || manifest.routeOptions !== basis.routeOptions) return undefined
-  if (!(now < (manifest.horizon ?? Infinity))) return undefined
-  const paths = Object.keys(basis.sources)
-  if (paths.length !== Object.keys(last).length) return undefined
-  const changed = new Set<string>()
-  for (const path of paths) {
-    const [hash, facts, excerpt] = basis.sources[path]
-    const before = last[path]
-    if (!before || before[1] !== facts) return undefined
-    if (before[0] === hash) continue
-    changed.add(path)
-    if (before[2] !== excerpt) changed.add(excerptRead(path))
-  }
-  return (output) => (output.reads().some((path) => changed.has(path)) ? undefined : manifest.files[output.outPath]?.view)
-}
-
 /**
  * Build a site.
  *
@@ -281,6 +184,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     return listing
   }
 
+  // config
   const { memory } = options
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
   problems.push(...loaded.problems)
@@ -288,41 +192,34 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
   mark('config')
 
+  // content: find the sources, and read each once (or know from the last build that it did not change, see
+  // read-sources.ts): its hash decides whether anything changed at all, and the parse reuses the bytes. (The
+  // dev memory knows which files changed and reads only those.)
   const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
   mark('discover')
   const manifestFile = manifestPath(cacheDir, outDir)
   // A lazy build has no output folder to compare with.
   const manifest = useCache && !options.lazy ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  // Read every source once (or know from the last build that it did not change, see read-sources.ts):
-  // its hash decides whether anything changed at all, and the parse reuses the bytes.
-  // (The dev memory knows which files changed and reads only those.)
   const read = memory ? undefined : readSources(root, sources, { hashes: manifest.sources, stats: manifest.sourceStats, at: manifest.statsAt })
-  // One `git log` for the whole site, running while the files are parsed.
-  // (The dev memory runs it again only when HEAD moved.)
+  // git: one `git log` for the whole site, running while the files are parsed (the dev memory runs it again
+  // only when HEAD moved).
   const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
-  // --no-cache writes nothing into the cache folder, the compiled theme included.
+  // The theme. --no-cache writes nothing into the cache folder, the compiled theme included.
   const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, useCache ? cacheDir : undefined))
   mark('theme, manifest, sources')
 
-  // Nothing changed since the last build into an untouched output folder: the
-  // output would be byte-identical, so stop here (see build-inputs.ts for
-  // what "nothing" covers). Not in dev (it has its own memory) or --no-cache.
-  let inputsKey: string | undefined
-  let inputs: BuildInputs | undefined
-  if (useCache && !memory && options.write !== false && !('problems' in theme)) {
-    inputs = {
-      context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
-      sources: sources.map((source, i) => [source.path, read!.hashes[i]])
-    }
-    inputsKey = inputsDigest(inputs.context, inputs.sources)
-  }
-  const unchangedInputs = inputsKey !== undefined && manifest.inputs === inputsKey && options.now < (manifest.horizon ?? Infinity)
-  // The listing is awaited here only when it decides whether to stop; otherwise the aside worker makes it
-  // after the files it parses, while this thread reads the cached entries and makes the graph and routes.
-  if (unchangedInputs) {
+  // The early stop: nothing changed since the last build into an untouched output folder, so the output
+  // would be byte-identical (see build-inputs.ts for what "nothing" covers). Not in dev (it has its own
+  // memory) or --no-cache. The listing is awaited here only when it decides whether to stop; otherwise the
+  // aside worker makes it after the files it parses, while this thread reads the cached entries and makes
+  // the graph and routes.
+  const inputs = useCache && !memory && options.write !== false && !('problems' in theme)
+    ? buildInputs(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }, sources.map((source, i) => [source.path, read!.hashes[i]]))
+    : undefined
+  if (inputs && sameInputs(manifest, inputs, options.now)) {
     const listed = await listOutput()
     mark('scan output')
-    if (intact(manifest, listed)) {
+    if (outputIntact(manifest, listed)) {
       mark('unchanged')
       const counts = manifest.counts ?? { posts: 0, pages: 0 }
       const unchanged = Object.keys(manifest.files).length
@@ -332,6 +229,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
       }
     }
   }
+
+  // content and markdown: parse every source (from the cache, the aside worker or worker threads).
   const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
     // The dev memory parses a subset of the sources: it reads its own files.
@@ -353,6 +252,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   for (const entry of entries) problems.push(...entry.problems)
   mark('git dates')
 
+  // site graph
   const graphInput = { entries, config, flags: options.flags, now: options.now }
   const graph = memory ? graphWithMemory(memory, graphInput) : buildSiteGraph(graphInput)
   problems.push(...graph.problems)
@@ -365,132 +265,55 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   }
   mark('theme')
 
-  const files: OutputFile[] = []
-  // Theme assets carry a content hash in their name so browsers can cache them forever.
-  const themeAssets: Record<string, string> = {}
-  for (const [path, text] of Object.entries(theme.theme.assets)) {
-    const data = new TextEncoder().encode(text)
-    const hash = hashBytes(data)
-    const hashed = path.replace(/(\.[a-z]+)$/, `.${hash.slice(0, 8)}$1`)
-    themeAssets[path] = hashed
-    files.push({ outPath: hashed, kind: 'bytes', data, hash })
-  }
-  const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
-  let katexCss: string | undefined
-  if (usesMath) {
-    // Only the KaTeX rules and fonts the site's formulas use (see katex-css.ts).
-    // Wherever npm put KaTeX: beside this package, or above it when Inkstone is installed as a dependency.
-    const dist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
-    const bodies = [...graph.posts.map((p) => p.entry.body), ...graph.pages.map((p) => p.entry.body)].filter((b) => b.math).map((b) => b.html)
-    const subset = katexSubset(await readFile(join(dist, 'katex.min.css'), 'utf8'), bodies)
-    const data = new TextEncoder().encode(subset.css)
-    const hash = hashBytes(data)
-    katexCss = `assets/katex/katex.${hash.slice(0, 8)}.css`
-    files.push({ outPath: katexCss, kind: 'bytes', data, hash })
-    for (const font of subset.fonts) files.push(await copyOf(dist, font, `assets/katex/${font}`))
-  }
-
+  // render: the theme's assets and KaTeX's, the routes with their views, the files copied as they are, and
+  // the generated files (feeds, sitemap, search index).
+  const themeAssets = themeAssetFiles(theme.theme.assets)
+  const katex = await katexFiles(graph)
+  const files: OutputFile[] = [...themeAssets.files, ...katex.files]
   const routeOptions: RouteOptions = {
     dev: options.flags.dev === true,
-    themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
-    katexCss,
+    themeAssets: { css: themeAssets.names['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets.names['assets/theme.js'] ?? 'assets/theme.js' },
+    katexCss: katex.css,
     favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
   }
   const routes = routesOf(graph, routeOptions)
-  // What this build will tell the next one about its views (see unchangedViews).
-  // (A source unchanged in an unchanged context is the same entry, with the facts the manifest has.)
-  const lastSources = inputs && manifest.context === inputs.context ? manifest.sources : undefined
-  const viewBasis = inputs && {
-    context: inputs.context,
-    sources: Object.fromEntries(inputs.sources.map(([path, hash], i): [string, [string, string, string]] => {
-      const last = lastSources?.[path]
-      return [path, last && last[0] === hash ? [hash, last[1], last[2] ?? excerptKey(entries[i])] : [hash, factsKey(entries[i]), excerptKey(entries[i])]]
-    })),
-    routeOptions: JSON.stringify(routeOptions)
-  }
+  const viewBasis = inputs && viewBasisOf(inputs, manifest, entries, routeOptions)
   const known = viewBasis && unchangedViews(manifest, viewBasis, options.now)
   mark('routes')
 
-  for (const [outPath, from] of [...graph.assets.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    try {
-      files.push(await copyOf(root, from, outPath))
-    } catch {
-      // The Markdown stage already reported missing files at their line.
-    }
-  }
-  const publicDir = join(root, 'public') + sep
-  for (const path of await publicFiles(root)) files.push(await copyOf(root, path, path.slice('public/'.length)))
+  files.push(...assetCopies(root, graph), ...(await publicCopies(root)))
   mark('assets')
   // The search index reads every post's text: large work on any site of more than a handful of posts.
   if (graph.posts.length >= LARGE_OUTPUT) largeWork()
   const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
   mark('search index')
-
-  // A public file on the path of a page (or a feed, an image...) would silently replace it: an error.
-  // (Collisions between pages are reported by the site graph, naming both files.)
-  const publicByPath = new Map(files.filter((f) => f.kind === 'copy' && f.from.startsWith(publicDir)).map((f) => [f.outPath, f]))
-  if (publicByPath.size > 0) {
-    const collided = new Set<string>()
-    const claim = (other: { outPath: string }): void => {
-      const mine = publicByPath.get(other.outPath)
-      if (mine && mine !== other) collided.add(other.outPath)
-    }
-    files.forEach(claim)
-    routes.forEach(claim)
-    generated.forEach(claim)
-    for (const outPath of [...collided].sort()) {
-      problems.push(problem(`public/${outPath}`, 'url-collision', `The public file lands on \`${outPath}\`, which the site already writes`))
-    }
-  }
+  problems.push(...publicCollisions(root, files, [...routes, ...generated]))
 
   const counts = { posts: graph.posts.length, pages: routes.length }
   if (options.lazy) {
     // The dev server's image: pages and generated files are made when requested.
     const ok = !problems.some((p) => p.fatal)
     if (!ok && memory) undoGraphPatch(memory)
-    const render = (route: Route): string => {
-      try {
-        return renderPage(route, theme.theme)
-      } catch (error) {
-        throw new PageError(templateProblem(route, error))
-      }
-    }
-    const image = siteImage({ files, routes, generated, render })
+    const image = lazySite({ files, routes, generated }, theme.theme)
     return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats } }
   }
 
-  // Stream to disk: each file goes to a temp file beside its target as soon as it is made, and only a small
-  // descriptor stays in memory (never the whole site's HTML); commit() puts them all in place at the end, and
-  // abort() removes them, so a failed build still leaves the output folder as it was. Not when the build has
-  // already failed, or only computes the output (`--verify`, tests), which keeps the bytes.
+  // emit: each file is staged beside its target as soon as it is made (emit/hand-off.ts) and commit() puts
+  // them all in place at the end, so a failed build leaves the output folder as it was. Nothing is staged
+  // when the build has already failed, or only computes the output (`--verify`, tests: they keep the bytes).
   const onDisk = await listOutput()
   mark('scan output')
   const staging = options.write !== false && !problems.some((p) => p.fatal) ? new StagedEmit(outDir, manifest, onDisk) : undefined
-  let made = 0
-  let writeError: Problem | undefined
-  const handOff = (file: OutputFile, view?: string): OutputFile => {
-    if (file.kind === 'bytes' && ++made === LARGE_OUTPUT) largeWork()
-    if (!staging || writeError) return file
-    try {
-      staging.stage(file, view)
-    } catch (error) {
-      // A full disk is not the page's fault (renderRoutes would report it as the template's): the build
-      // stops writing, and fails with write-failed below.
-      writeError = writeFailure(error, outDir)
-      if (!writeError) throw error
-      return file
-    }
-    return file.kind === 'bytes' ? { outPath: file.outPath, kind: 'keep', hash: file.hash, size: file.data.byteLength } : file
-  }
+  const handOff = handOffTo(staging, outDir, (made) => void (made === LARGE_OUTPUT && largeWork()))
   let rendered
   try {
-    for (let i = 0; i < files.length; i++) files[i] = handOff(files[i])
+    for (let i = 0; i < files.length; i++) files[i] = handOff.take(files[i])
     // The tool's code is part of every view hash: a new renderer version re-renders every page.
-    rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk, handOff, known)
+    rendered = renderRoutes(routes, theme.theme, theme.digest + toolDigestOf() + (options.flags.dev ? ':dev' : ''), manifest.files, onDisk, handOff.take, known)
     problems.push(...rendered.problems)
     files.push(...rendered.files)
     mark('render')
-    const published = generatedOutputs(generated, manifest.files, onDisk, known, handOff)
+    const published = generatedOutputs(generated, manifest.files, onDisk, known, handOff.take)
     files.push(...published.files)
     for (const [outPath, key] of published.views) rendered.views.set(outPath, key)
     mark('feeds+sitemap')
@@ -500,7 +323,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     if (failed) return { ok: false, problems: [...problems, failed], files, config, graph, stats: emptyStats }
     throw error
   }
-
+  const writeError = handOff.failure()
   if (writeError) {
     staging?.abort()
     return { ok: false, problems: [...problems, writeError], files, config, graph, stats: emptyStats }
@@ -512,41 +335,14 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     staging?.abort()
     return { ok, problems, files, config, graph, stats }
   }
-
-  let result
-  try {
-    // The manifest describes the output before this commit: gone until the new one is written, so a build
-    // killed in between is followed by one that compares files by their bytes.
-    if (useCache) rmSync(manifestFile, { force: true })
-    result = await staging.commit()
-  } catch (error) {
-    const failed = writeFailure(error, outDir)
-    if (failed) return { ok: false, problems: [...problems, failed], files, config, graph, stats: emptyStats }
-    throw error
-  }
-  if (inputsKey && viewBasis) {
-    result.manifest.inputs = inputsKey
-    Object.assign(result.manifest, viewBasis)
-    result.manifest.sourceStats = read?.stats
-    result.manifest.statsAt = options.now
-    const horizon = horizonOf(entries.filter((e) => e.kind === 'post').map((e) => (e as PostEntry).matter.date.ms), options.now)
-    result.manifest.horizon = horizon === Infinity ? null : horizon
-    result.manifest.problems = problems
-    result.manifest.counts = counts
-  }
-  if (useCache) {
-    try {
-      await writeManifest(manifestFile, result.manifest)
-    } catch (error) {
-      // The output is in place; without its manifest the next build compares files by their bytes.
-      if (!writeFailure(error, outDir)) throw error
-      rmSync(manifestFile, { force: true })
-      problems.push(problem('.inkstone-cache', 'cache-corrupt', `The cache could not be written (${(error as NodeJS.ErrnoException).code})`))
-    }
-  }
+  const record = inputs && viewBasis && inputsRecord(inputs, viewBasis, {
+    sourceStats: read?.stats, now: options.now, problems, counts,
+    postDates: entries.flatMap((e) => (e.kind === 'post' ? [(e as PostEntry).matter.date.ms] : []))
+  })
+  const committed = await commitOutput(staging, outDir, { path: useCache ? manifestFile : undefined, record })
+  if ('failed' in committed) return { ok: false, problems: [...problems, committed.failed], files, config, graph, stats: emptyStats }
+  problems.push(...committed.problems)
   mark('emit')
-  return {
-    ok, problems, files, config, graph,
-    stats: { ...stats, written: result.written, unchanged: result.unchanged, removed: result.removed }
-  }
+  const { written, unchanged, removed } = committed.result
+  return { ok, problems, files, config, graph, stats: { ...stats, written, unchanged, removed } }
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Problem } from '../types.js'
+import type { DiskState } from './scan.js'
 
 /** One output file as last written. */
 export interface ManifestEntry {
@@ -81,4 +82,23 @@ export async function writeManifest(path: string, manifest: Manifest): Promise<v
   const tmp = `${path}.${process.pid}.tmp`
   await writeFile(tmp, JSON.stringify(manifest))
   await rename(tmp, path)
+}
+
+/**
+ * Whether the output folder holds exactly the files of the manifest, each as it was written (same size and
+ * mtime): then the last build's output is untouched.
+ *
+ * @param manifest The last build's manifest.
+ * @param onDisk The output folder's listing.
+ * @returns Whether nothing in the folder changed since.
+ */
+export function outputIntact(manifest: Manifest, onDisk: DiskState): boolean {
+  const paths = Object.keys(manifest.files)
+  if (paths.length === 0 || paths.length !== onDisk.size) return false
+  for (const path of paths) {
+    const disk = onDisk.get(path)
+    const last = manifest.files[path]
+    if (!disk || disk.size !== last.size || disk.mtimeMs !== last.mtimeMs) return false
+  }
+  return true
 }

@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises'
 import type { GeneratedFile, OutputFile, Problem } from '../types.js'
 import type { Route } from './routes.js'
+import type { Theme } from './view-types.js'
+import { renderPage, templateProblem } from './render.js'
 
 /** A page that could not be made (its template threw), with the problem to show. */
 export class PageError extends Error {
@@ -77,4 +79,22 @@ export function siteImage(parts: ImageParts): SiteImage {
       return bytes
     }
   }
+}
+
+/**
+ * Hold a build's outputs, each page rendered with the theme when it is first read.
+ *
+ * @param parts Files, routes and generated files of the build.
+ * @param theme The theme.
+ * @returns The image; a page whose template throws rejects with a PageError naming the template's line.
+ */
+export function lazySite(parts: Omit<ImageParts, 'render'>, theme: Theme): SiteImage {
+  const render = (route: Route): string => {
+    try {
+      return renderPage(route, theme)
+    } catch (error) {
+      throw new PageError(templateProblem(route, error))
+    }
+  }
+  return siteImage({ ...parts, render })
 }
