@@ -10,14 +10,12 @@ import { toolDigestOf } from './cache/digest.js'
 import { buildInputs, inputsRecord, sameInputs } from './build-inputs.js'
 import { unchangedViews, viewBasisOf } from './unchanged-views.js'
 import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } from './types.js'
-import { loadConfig } from './config/load.js'
-import { discover, type SourceRef } from './content/discover.js'
+import type { SourceRef } from './content/discover.js'
 import { readSources } from './content/read-sources.js'
-import { buildSiteGraph, type SiteGraph } from './site/graph.js'
+import type { SiteGraph } from './site/graph.js'
 import { routesOf, type RouteOptions } from './render/routes.js'
 import { renderRoutes } from './render/render.js'
 import { lazySite, type SiteImage } from './render/site-image.js'
-import { loadTheme } from './render/theme.js'
 import { themeAssetFiles } from './render/theme-assets.js'
 import { katexFiles } from './render/katex-files.js'
 import { assetCopies, publicCollisions, publicCopies } from './render/copies.js'
@@ -32,9 +30,9 @@ import { scanOutput, type DiskState } from './emit/scan.js'
 import { startAside, type Aside } from './workers/aside.js'
 import { markdownBundle } from './markdown/load.js'
 import { manifestPath, outputIntact, readManifest } from './emit/manifest.js'
-import { parseEntries, type ParseStats } from './parse-entries.js'
-import { configWithMemory, gitDatesWithMemory, graphWithMemory, parseWithMemory, sourcesWithMemory, themeWithMemory, undoGraphPatch, type BuildMemory } from './dev/memory.js'
-import { noGitDates, readGitDates } from './git/dates.js'
+import type { ParseStats } from './parse-entries.js'
+import { defaultStages, type BuildStages } from './build-stages.js'
+import { noGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
 
 /** Options of one build. */
@@ -61,8 +59,11 @@ export interface BuildOptions {
    * the CLI starts a build with V8's optimizing compiler off and turns it back on here.
    */
   onLargeWork?: () => void
-  /** State kept between builds of one process (`inkstone dev`): the same object every time. */
-  memory?: BuildMemory
+  /**
+   * Stages that replace the default ones (build-stages.ts): a process running many builds of one site
+   * (`inkstone dev`) supplies stages that remember the last build's results.
+   */
+  stages?: Partial<BuildStages>
   /**
    * Start the aside worker (workers/aside.ts): the output folder is listed, and the few files an edit
    * changed are parsed, in a thread of their own. The CLI does; off by default, so that a process running
@@ -185,36 +186,34 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   }
 
   // config
-  const { memory } = options
-  const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
+  const stages: BuildStages = { ...defaultStages, ...options.stages }
+  const loaded = await stages.loadConfig(root, options.flags.baseUrl)
   problems.push(...loaded.problems)
   const config = loaded.config
   if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
   mark('config')
 
-  // content: find the sources, and read each once (or know from the last build that it did not change, see
-  // read-sources.ts): its hash decides whether anything changed at all, and the parse reuses the bytes. (The
-  // dev memory knows which files changed and reads only those.)
-  const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
+  // content: find the sources, and (unless the build is lazy: it has no output folder to compare with)
+  // read each once, or know from the last build that it did not change (see read-sources.ts): its hash
+  // decides whether anything changed at all, and the parse reuses the bytes.
+  const sources: SourceRef[] = await stages.discover(root)
   mark('discover')
   const manifestFile = manifestPath(cacheDir, outDir)
-  // A lazy build has no output folder to compare with.
   const manifest = useCache && !options.lazy ? await readManifest(manifestFile) : { version: 1 as const, files: {} }
-  const read = memory ? undefined : readSources(root, sources, { hashes: manifest.sources, stats: manifest.sourceStats, at: manifest.statsAt })
-  // git: one `git log` for the whole site, running while the files are parsed (the dev memory runs it again
-  // only when HEAD moved).
-  const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
+  const read = options.lazy ? undefined : readSources(root, sources, { hashes: manifest.sources, stats: manifest.sourceStats, at: manifest.statsAt })
+  // git: one `git log` for the whole site, running while the files are parsed.
+  const gitDatesRead = config.updatedFromGit ? stages.readGitDates(root) : Promise.resolve(noGitDates())
   // The theme. --no-cache writes nothing into the cache folder, the compiled theme included.
-  const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, useCache ? cacheDir : undefined))
+  const theme = await stages.loadTheme(root, useCache ? cacheDir : undefined)
   mark('theme, manifest, sources')
 
   // The early stop: nothing changed since the last build into an untouched output folder, so the output
-  // would be byte-identical (see build-inputs.ts for what "nothing" covers). Not in dev (it has its own
-  // memory) or --no-cache. The listing is awaited here only when it decides whether to stop; otherwise the
+  // would be byte-identical (see build-inputs.ts for what "nothing" covers). Not for a lazy build, one that
+  // writes nothing, or --no-cache. The listing is awaited here only when it decides whether to stop; otherwise the
   // aside worker makes it after the files it parses, while this thread reads the cached entries and makes
   // the graph and routes.
-  const inputs = useCache && !memory && options.write !== false && !('problems' in theme)
-    ? buildInputs(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }, sources.map((source, i) => [source.path, read!.hashes[i]]))
+  const inputs = useCache && read && options.write !== false && !('problems' in theme)
+    ? buildInputs(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }, sources.map((source, i) => [source.path, read.hashes[i]]))
     : undefined
   if (inputs && sameInputs(manifest, inputs, options.now)) {
     const listed = await listOutput()
@@ -231,9 +230,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   }
 
   // content and markdown: parse every source (from the cache, the aside worker or worker threads).
-  const parsed = await (memory ? parseWithMemory.bind(null, memory) : parseEntries)({
+  const parsed = await stages.parseEntries({
     root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
-    // The dev memory parses a subset of the sources: it reads its own files.
     onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
     onMisses: (count) => void (count >= LARGE_PARSE && largeWork()),
     // The aside worker lists the output folder after the files it was sent; with none, it ends once it has
@@ -254,13 +252,12 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
 
   // site graph
   const graphInput = { entries, config, flags: options.flags, now: options.now }
-  const graph = memory ? graphWithMemory(memory, graphInput) : buildSiteGraph(graphInput)
+  const graph = stages.siteGraph(graphInput)
   problems.push(...graph.problems)
   mark('site graph')
 
   if ('problems' in theme) {
     problems.push(...theme.problems)
-    if (memory) undoGraphPatch(memory)
     return { ok: false, problems, files: [], config, graph, stats: emptyStats }
   }
   mark('theme')
@@ -293,7 +290,6 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   if (options.lazy) {
     // The dev server's image: pages and generated files are made when requested.
     const ok = !problems.some((p) => p.fatal)
-    if (!ok && memory) undoGraphPatch(memory)
     const image = lazySite({ files, routes, generated }, theme.theme)
     return { ok, problems, files: [], config, graph, image, stats: { ...emptyStats, ...counts, parse: parsed.stats } }
   }
@@ -330,7 +326,6 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   }
   const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
-  if (!ok && memory) undoGraphPatch(memory)
   if (!ok || !staging) {
     staging?.abort()
     return { ok, problems, files, config, graph, stats }

@@ -4,7 +4,8 @@
  * hashes the other 3,999 files, nor deserialises the entry cache; nor lists
  * the sources, parses the config, loads the theme or runs git again unless
  * they changed; and patches the site graph instead of rebuilding it when
- * the edit changed nothing the graph reads.
+ * the edit changed nothing the graph reads. The dev session hands these
+ * stages to build() (buildWithMemory); the build does not know they remember.
  *
  * Correctness rests on two facts: a parsed entry is a pure function of its
  * file's bytes, kind, bundle assets, referenced files and the config (the
@@ -22,6 +23,8 @@ import { CONFIG_PATH, loadConfig } from '../config/load.js'
 import { loadTheme, type LoadedTheme } from '../render/theme.js'
 import { gitDirOf, headStamp, noGitDates, readGitDates, type GitDates } from '../git/dates.js'
 import { fingerprint, parseEntries, type ParseInput, type ParseStats } from '../parse-entries.js'
+import type { BuildStages } from '../build-stages.js'
+import { build, type BuildOptions, type BuildResult } from '../build.js'
 
 interface Remembered {
   /** Kind and bundle assets of the source when parsed. */
@@ -31,7 +34,7 @@ interface Remembered {
   entry: Entry
 }
 
-/** State carried from one build to the next (pass the same object to every build). */
+/** State carried from one build to the next (the same object for every build of a session). */
 export interface BuildMemory {
   /**
    * Root-relative paths that may have changed since the last build; the dev
@@ -179,7 +182,7 @@ export async function sourcesWithMemory(memory: BuildMemory, root: string): Prom
  * @param cacheDir Cache folder.
  * @returns What loadTheme returns.
  */
-export async function themeWithMemory(memory: BuildMemory, root: string, cacheDir: string): Promise<Awaited<ReturnType<typeof loadTheme>>> {
+export async function themeWithMemory(memory: BuildMemory, root: string, cacheDir: string | undefined): Promise<Awaited<ReturnType<typeof loadTheme>>> {
   const last = memory.theme
   const changed = memory.changed
   if (last && changed) {
@@ -255,7 +258,8 @@ export async function parseWithMemory(
   }
   await Promise.all(check)
   const fresh = input.sources.filter((s) => stale.has(s.path))
-  const parsed = await parseEntries({ ...input, sources: fresh, useCache: false })
+  // Bytes and hashes the build may have read are those of all the sources, in their order: not of this subset.
+  const parsed = await parseEntries({ ...input, sources: fresh, useCache: false, preread: undefined, contentHashes: undefined })
   const records = sameList ? known : new Map<string, Remembered>()
   const byPath = new Map(parsed.entries.map((e) => [e.path, e]))
   const entries: Entry[] = []
@@ -280,4 +284,35 @@ export async function parseWithMemory(
 export function undoGraphPatch(memory: BuildMemory): void {
   memory.graph?.undo?.()
   if (memory.graph) memory.graph.undo = undefined
+}
+
+/**
+ * The build stages of a dev session: each remembers its last result in `memory` and reads again only what
+ * `memory.changed` says may have changed.
+ *
+ * @param memory State kept between the session's builds (the same object every time).
+ * @returns Stages for build().
+ */
+export function memoryStages(memory: BuildMemory): BuildStages {
+  return {
+    loadConfig: (root, baseUrl) => configWithMemory(memory, root, baseUrl),
+    discover: (root) => sourcesWithMemory(memory, root),
+    readGitDates: (root) => gitDatesWithMemory(memory, root),
+    loadTheme: (root, cacheDir) => themeWithMemory(memory, root, cacheDir),
+    parseEntries: (input) => parseWithMemory(memory, input),
+    siteGraph: (input) => graphWithMemory(memory, input)
+  }
+}
+
+/**
+ * Build with the memory's stages; after a failed build, put the graph the server still shows back as it was.
+ *
+ * @param memory State kept between the session's builds (its `changed` set for this build).
+ * @param options The build's options (lazy, for the dev server).
+ * @returns What build() returns.
+ */
+export async function buildWithMemory(memory: BuildMemory, options: Omit<BuildOptions, 'stages'>): Promise<BuildResult> {
+  const result = await build({ ...options, stages: memoryStages(memory) })
+  if (!result.ok) undoGraphPatch(memory)
+  return result
 }

@@ -10,7 +10,7 @@ import { EventEmitter } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { build, noStats, type BuildResult } from '../build.js'
+import { noStats, type BuildResult } from '../build.js'
 import type { Problem, SiteConfig } from '../types.js'
 import type { SiteGraph } from '../site/graph.js'
 import { rendererFor } from '../parse-entries.js'
@@ -20,7 +20,7 @@ import { BuildQueue } from './queue.js'
 import { startServer, type SiteServer } from './server.js'
 import { watchSite, type SiteWatcher } from './watch.js'
 import { overlayProblems, type OverlayProblem } from './client.js'
-import { forget, type BuildMemory } from './memory.js'
+import { buildWithMemory, forget, type BuildMemory } from './memory.js'
 import { PageError, type SiteImage } from '../render/site-image.js'
 
 /**
@@ -145,7 +145,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     memory.changed = readAllSinceGood ? undefined : new Set(sinceGood)
     let result: BuildResult
     try {
-      result = await build({ root, flags, now: now(), cache: true, memory, lazy: true, onTiming })
+      result = await buildWithMemory(memory, { root, flags, now: now(), cache: true, lazy: true, onTiming })
     } catch (error) {
       // An internal error: forget the fast path's state and report it like a build error.
       forget(memory)

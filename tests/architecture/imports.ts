@@ -111,7 +111,7 @@ export const layers: Array<{ name: string; modules: RegExp }> = [
   // The built-in theme is a theme like a site's own: it renders views, through the package's theme surface.
   { name: 'render (and themes)', modules: /^(src\/render\/|src\/theme\.ts$|templates\/)/ },
   { name: 'emit', modules: /^src\/emit\// },
-  { name: 'build (sequencing the stages, parsing in threads, verify)', modules: /^src\/(build\.ts|build-inputs\.ts|unchanged-views\.ts|parse-entries\.ts|verify\.ts|workers\/)/ },
+  { name: 'build (sequencing the stages, parsing in threads, verify)', modules: /^src\/(build\.ts|build-inputs\.ts|unchanged-views\.ts|build-stages\.ts|parse-entries\.ts|verify\.ts|workers\/)/ },
   { name: 'dev server', modules: /^src\/dev\// },
   // inkstone import: reads another generator's blog, writes a site root, and builds it.
   { name: 'import', modules: /^src\/import\// },

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { main } from '../../src/cli/main.js'
 import { compareWithDisk } from '../../src/verify.js'
-import type { BuildMemory } from '../../src/dev/memory.js'
+import { buildWithMemory, type BuildMemory } from '../../src/dev/memory.js'
 import { NOW, tempDir } from '../helpers/tree.js'
 import { copySite, diffImageWithClean, diffWithClean } from '../helpers/site-copy.js'
 
@@ -132,13 +132,13 @@ describe('incremental builds equal clean builds', () => {
     const site = new Site(copySite('basic'))
     const devFlags = { drafts: true, future: true, dev: true }
     const memory: BuildMemory = {}
-    expect((await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })).ok).toBe(true)
+    expect((await buildWithMemory(memory, { root: site.root, flags: devFlags, now: NOW, lazy: true })).ok).toBe(true)
     for (const step of steps) {
       site.touched.clear()
       site.structural = false
       step.apply(site)
       memory.changed = site.structural ? undefined : new Set(site.touched)
-      const result = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
+      const result = await buildWithMemory(memory, { root: site.root, flags: devFlags, now: NOW, lazy: true })
       expect(result.problems.filter((p) => p.fatal), step.name).toEqual([])
       // Only the changed files are parsed again (a config edit re-parses everything: entries depend on it).
       if (memory.changed && !site.touched.has('content/site.yaml')) expect(result.stats.parse.parsed, step.name).toBeLessThanOrEqual(site.touched.size)
@@ -151,18 +151,18 @@ describe('incremental builds equal clean builds', () => {
     const site = new Site(copySite('basic'))
     const out = tempDir('incr-fail')
     const memory: BuildMemory = {}
-    await build({ root: site.root, outDir: out, flags, now: NOW, memory })
+    await buildWithMemory(memory, { root: site.root, outDir: out, flags, now: NOW })
     const before = diffWithClean(site.root, out, flags, NOW)
     expect((await before).diff).toEqual([])
     site.edit('content/posts/world.md', 'title: "World: an English post"', 'title: [unclosed')
     site.edit('content/posts/hello.md', '第一段', '第一段（失败时改）')
     memory.changed = new Set(site.touched)
-    const failed = await build({ root: site.root, outDir: out, flags, now: NOW, memory })
+    const failed = await buildWithMemory(memory, { root: site.root, outDir: out, flags, now: NOW })
     expect(failed.ok).toBe(false)
     site.touched.clear()
     site.edit('content/posts/world.md', 'title: [unclosed', 'title: "World, fixed"')
     memory.changed = new Set(site.touched)
-    const fixed = await build({ root: site.root, outDir: out, flags, now: NOW, memory })
+    const fixed = await buildWithMemory(memory, { root: site.root, outDir: out, flags, now: NOW })
     expect(fixed.ok).toBe(true)
     expect((await diffWithClean(site.root, out, flags, NOW)).diff).toEqual([])
   })
@@ -171,13 +171,13 @@ describe('incremental builds equal clean builds', () => {
     const site = new Site(copySite('basic'))
     const devFlags = { drafts: true, future: true, dev: true }
     const memory: BuildMemory = {}
-    const good = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
+    const good = await buildWithMemory(memory, { root: site.root, flags: devFlags, now: NOW, lazy: true })
     expect(good.ok).toBe(true)
     // A body-only edit (the graph is patched) together with a broken template (the build fails after the patch).
     site.edit('content/posts/hello.md', '第一段', '第一段（失败的构建）')
     site.write('templates/index.tsx', 'export const theme = {\n')
     memory.changed = new Set(site.touched)
-    const failed = await build({ root: site.root, flags: devFlags, now: NOW, memory, lazy: true })
+    const failed = await buildWithMemory(memory, { root: site.root, flags: devFlags, now: NOW, lazy: true })
     expect(failed.ok).toBe(false)
     // The good build's pages are made on request, after the failure: from the good build's entries.
     const page = Buffer.from((await good.image!.read('posts/hello/index.html'))!).toString('utf8')
