@@ -3,7 +3,7 @@
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { createRequire } from 'node:module'
@@ -95,13 +95,15 @@ export interface BuildResult {
     skipped: number
     /** Of the skipped pages, those whose views were not even made (see unchangedViews). */
     unmade: number
+    /** Posts whose text the search index tokenised: every post when it was made whole, the changed ones when the last build's was patched. */
+    searchTokenised: number
     parse: ParseStats
   }
 }
 
 /** The stats of a build that did nothing. */
 export function noStats(): BuildResult['stats'] {
-  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, parse: { parsed: 0, cached: 0, workers: 0, aside: 0 } }
+  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, searchTokenised: 0, parse: { parsed: 0, cached: 0, workers: 0, aside: 0 } }
 }
 
 /** Files to parse before a build counts as large work (BuildOptions.onLargeWork). */
@@ -142,6 +144,15 @@ async function copyOf(root: string, from: string, outPath: string): Promise<Outp
 const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM', 'EFBIG'])
 
 /** A write-failed problem for an exception of the file system while writing the output, else undefined. */
+/** The text of a file of the last build's output, or undefined when it cannot be read. */
+function readOutput(outDir: string, outPath: string): string | undefined {
+  try {
+    return readFileSync(join(outDir, outPath), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
 function writeFailure(error: unknown, outDir: string): Problem | undefined {
   const code = (error as NodeJS.ErrnoException)?.code
   if (!code || !WRITE_ERRORS.has(code)) return undefined
@@ -423,7 +434,12 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('assets')
   // The search index reads every post's text: large work on any site of more than a handful of posts.
   if (graph.posts.length >= LARGE_OUTPUT) largeWork()
-  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
+  let searchTokenised = 0
+  const generated = publishingFiles(graph, {
+    urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy,
+    last: { manifest: manifest.files, read: (outPath) => readOutput(outDir, outPath) },
+    onSearchIndex: (tokenised) => (searchTokenised = tokenised)
+  })
   mark('search index')
 
   // A public file on the path of a page (or a feed, an image...) would silently replace it: an error.
@@ -505,7 +521,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     staging?.abort()
     return { ok: false, problems: [...problems, writeError], files, config, graph, stats: emptyStats }
   }
-  const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, parse: parsed.stats }
+  const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, searchTokenised, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
   if (!ok && memory) undoGraphPatch(memory)
   if (!ok || !staging) {
