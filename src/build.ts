@@ -27,6 +27,7 @@ import { commitOutput } from './emit/commit.js'
 import { hashBytes } from './util/hash.js'
 import { takeLock } from './emit/lock.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
+import { readOutput } from './emit/read-output.js'
 import { startAside, type Aside } from './workers/aside.js'
 import { markdownBundle } from './markdown/load.js'
 import { manifestPath, outputIntact, readManifest } from './emit/manifest.js'
@@ -99,13 +100,15 @@ export interface BuildResult {
     skipped: number
     /** Of the skipped pages, those whose views were not even made (see unchangedViews). */
     unmade: number
+    /** Posts whose text the search index tokenised: every post when it was made whole, the changed ones when the last build's was patched. */
+    searchTokenised: number
     parse: ParseStats
   }
 }
 
 /** The stats of a build that did nothing. */
 export function noStats(): BuildResult['stats'] {
-  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, parse: { parsed: 0, cached: 0, workers: 0, aside: 0 } }
+  return { posts: 0, pages: 0, written: 0, unchanged: 0, removed: 0, rendered: 0, skipped: 0, unmade: 0, searchTokenised: 0, parse: { parsed: 0, cached: 0, workers: 0, aside: 0 } }
 }
 
 /** Files to parse before a build counts as large work (BuildOptions.onLargeWork). */
@@ -282,7 +285,12 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('assets')
   // The search index reads every post's text: large work on any site of more than a handful of posts.
   if (graph.posts.length >= LARGE_OUTPUT) largeWork()
-  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
+  let searchTokenised = 0
+  const generated = publishingFiles(graph, {
+    urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy,
+    last: { manifest: manifest.files, read: (outPath) => readOutput(outDir, outPath) },
+    onSearchIndex: (tokenised) => (searchTokenised = tokenised)
+  })
   mark('search index')
   problems.push(...publicCollisions(root, files, [...routes, ...generated]))
 
@@ -324,7 +332,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     staging?.abort()
     return { ok: false, problems: [...problems, writeError], files, config, graph, stats: emptyStats }
   }
-  const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, parse: parsed.stats }
+  const stats = { ...emptyStats, ...counts, rendered: rendered.rendered, skipped: rendered.skipped, unmade: rendered.unmade, searchTokenised, parse: parsed.stats }
   const ok = !problems.some((p) => p.fatal)
   if (!ok || !staging) {
     staging?.abort()

@@ -180,6 +180,8 @@ export interface RenderedBody {
   excerptText: string
   /** The body's plain text as the search index holds it (markdown/search-text.ts), made once per parse. */
   searchText: string
+  /** Digest of the headings' text and searchText (markdown/search-text.ts): kept out of the body's lazily read parts. */
+  searchDigest: string
   /** True when the body has a `<!-- more -->` marker. */
   hasMore: boolean
   headings: Heading[]

@@ -294,8 +294,8 @@ export function entryBytes(entry: Entry, code: ReadonlyArray<[string, string]> =
 export const ENTRY_CACHE_FILE = 'entries.v8'
 /** The delta's name inside the cache folder. */
 export const ENTRY_DELTA_FILE = 'entries.delta.v8'
-const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 10])
-const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 6])
+const MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x43, 0, 0, 0, 11])
+const DELTA_MAGIC = Buffer.from([0x49, 0x4e, 0x4b, 0x44, 0, 0, 0, 7])
 const HEADER = 24
 /** Records are gathered into writes of about this size (one write per record would be a system call each). */
 const WRITE_BUFFER = 1 << 20

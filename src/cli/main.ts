@@ -132,9 +132,9 @@ async function runBuild(argv: string[], io: Io): Promise<number> {
   const onLargeWork = (): void => setFlagsFromString('--opt')
   const result = await build({ root, outDir, flags, now, cache: !values['no-cache'], workers, onProgress, onTiming, onLargeWork, aside: true })
   if (timings) {
-    const { parse, rendered, skipped, unmade } = result.stats
+    const { parse, rendered, skipped, unmade, searchTokenised } = result.stats
     io.err([...timings].map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`).join(' · ') +
-      ` · parsed ${parse.parsed} (${parse.aside} aside), cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped} (${unmade} without making the view)\n`)
+      ` · parsed ${parse.parsed} (${parse.aside} aside), cached ${parse.cached}, workers ${parse.workers} · rendered ${rendered}, kept ${skipped} (${unmade} without making the view) · search tokenised ${searchTokenised}\n`)
   }
   if (onProgress && lastProgress > 0) io.err('\r\x1b[K')
   io.err(formatReport(result.problems, root, paint))

@@ -19,7 +19,7 @@ export type BodyRenderer = (file: VFile, body: string) => Promise<RenderedBody>
 
 /** An empty body, for files that could not be read. */
 export const emptyBody: RenderedBody = {
-  html: '', excerptHtml: '', excerptText: '', searchText: '', hasMore: false, headings: [], toc: [], references: [],
+  html: '', excerptHtml: '', excerptText: '', searchText: '', searchDigest: '', hasMore: false, headings: [], toc: [], references: [],
   metrics: { cjkChars: 0, latinWords: 0, words: 0, readingMinutes: 1 }, math: false, code: false
 }
 

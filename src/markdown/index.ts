@@ -28,7 +28,7 @@ import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
 import remarkTitleHeading from './remark-title-heading.js'
-import { plainTextOf } from './search-text.js'
+import { plainTextOf, searchDigestOf } from './search-text.js'
 import { emptyState } from './state.js'
 
 export interface MarkdownOptions {
@@ -105,11 +105,13 @@ export function createBodyRenderer(options: MarkdownOptions): (file: VFile, body
     try {
       const tree = await processor.run(processor.parse(body), file)
       const html = processor.stringify(tree, file)
+      const searchText = plainTextOf(html, { code: options.searchCode === true })
       return {
         html,
         excerptHtml: state.excerptHtml,
         excerptText: state.excerptText,
-        searchText: plainTextOf(html, { code: options.searchCode === true }),
+        searchText,
+        searchDigest: searchDigestOf(state.headings.map((h) => h.text), searchText),
         hasMore: state.hasMore,
         headings: state.headings,
         toc: state.toc,

@@ -7,6 +7,8 @@
  * and a full HTML parse of every post would cost a cold build seconds.
  */
 
+import { hashBytes } from '../util/hash.js'
+
 /** Elements whose start and end put the text on a new line. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
@@ -21,6 +23,20 @@ const NEVER = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript',
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?-->|<![^>]*>|([^<]+)/g
 const TEX = /<math\b[^>]*>[\s\S]*?<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>[\s\S]*?<\/math>/g
 const HIDDEN = /\saria-hidden="true"|\sclass="[^"]*\b(?:heading-anchor|sr-only|katex-html)\b/
+
+/**
+ * What names a post's document in the search index (search/index-files.ts):
+ * a digest of what the index holds of its body, kept with the body in the
+ * entry cache, so that a build can tell an unchanged post without reading
+ * its text.
+ *
+ * @param headings The headings' text.
+ * @param text The body's plain text (plainTextOf).
+ * @returns Hex digest.
+ */
+export function searchDigestOf(headings: string[], text: string): string {
+  return hashBytes(JSON.stringify([headings, text]))
+}
 
 /** Options of plainTextOf. */
 export interface PlainTextOptions {

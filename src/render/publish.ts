@@ -21,6 +21,36 @@ export interface PublishingOptions extends SitemapInput {
   taken?: Set<string>
   /** The files are made on request (`inkstone dev`): the search index's names must not need the index. */
   lazy?: boolean
+  /** The last build's output, which the search index patches when few posts changed. */
+  last?: LastOutput
+  /** Told how many posts' text the search index tokenised, when it is made (see BuiltIndex.tokenised). */
+  onSearchIndex?: (tokenised: number) => void
+}
+
+/** The last build's output. */
+export interface LastOutput {
+  /** Its manifest entries. */
+  manifest: Record<string, ManifestEntry>
+  /** The text of one of its files (path relative to the output folder), or undefined when it cannot be read. */
+  read(outPath: string): string | undefined
+}
+
+/**
+ * The last build's text of a generated file, when this very tool made it with this key.
+ *
+ * @param last The last build's output.
+ * @param outPath The file.
+ * @param keyOf The key the file would have for a given text (GeneratedFile.key).
+ * @returns Its text, or undefined.
+ */
+function lastMade(last: LastOutput | undefined, outPath: string, keyOf: (text: string) => string): string | undefined {
+  const text = last?.read(outPath)
+  return text !== undefined && last!.manifest[outPath]?.view === fullKey(keyOf(text)) ? text : undefined
+}
+
+/** A generated file's key as the manifest holds it: the tool's own code is part of it, so a changed feed writer rewrites every feed. */
+function fullKey(key: string): string {
+  return `${toolDigestOf()}:${key}`
 }
 
 /**
@@ -34,7 +64,7 @@ export function publishingFiles(graph: SiteGraph, options: PublishingOptions): G
   return [
     ...feedFiles(graph),
     // The search index shows every post's body (see search.ts); the sitemap and robots.txt no body.
-    ...searchFiles(graph, options.lazy === true),
+    ...searchFiles(graph, { lazy: options.lazy === true, lastMade: (outPath, keyOf) => lastMade(options.last, outPath, keyOf), onIndex: options.onSearchIndex }),
     textFile('sitemap.xml', () => sitemapXml(graph, options)),
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))]),
     // Aliases and `redirect_to` posts: a page each, and `_redirects` for hosts that read it (none when there are none).
@@ -78,8 +108,7 @@ export function generatedOutputs(
       views.set(outPath, knownKey!)
       return handOff(kept, knownKey!)
     }
-    // The tool's own code is part of the key: a changed feed writer must rewrite every feed.
-    const full = `${toolDigestOf()}:${key()}`
+    const full = fullKey(key())
     views.set(outPath, full)
     return handOff(keepOrMake(outPath, full, make, previous, onDisk).file, full)
   })

@@ -11,7 +11,7 @@ import { columnPath, slugify } from './urls.js'
 
 /** The body of a column without a file: no description. */
 const noBody: ColumnEntry['body'] = {
-  html: '', excerptHtml: '', excerptText: '', searchText: '', hasMore: false, headings: [], toc: [], references: [],
+  html: '', excerptHtml: '', excerptText: '', searchText: '', searchDigest: '', hasMore: false, headings: [], toc: [], references: [],
   metrics: { cjkChars: 0, latinWords: 0, words: 0, readingMinutes: 1 }, math: false, code: false
 }
 

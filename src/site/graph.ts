@@ -222,7 +222,7 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     list.push({ path, what, place })
     owners.set(url, list)
   }
-  for (const url of ['/tags/', '/columns/', '/archives/', '/404.html', '/atom.xml', '/rss.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/search.json']) {
+  for (const url of ['/tags/', '/columns/', '/archives/', '/search/', '/404.html', '/atom.xml', '/rss.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/search.json']) {
     claim(url, '', 'a built-in page')
   }
   // The list pages too: an alias or a permalink may name any URL.

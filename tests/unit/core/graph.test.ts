@@ -114,6 +114,14 @@ describe('buildSiteGraph', () => {
     expect(page.reason).toContain('built-in page')
   })
 
+  it('reports a page on the search page\'s URL', async () => {
+    const entries = [await entry('content/pages/search.md', '---\ntitle: Search\n---\n')]
+    const graph = buildSiteGraph({ entries, config, flags: { drafts: false, future: false }, now })
+    expect(graph.problems.map((p) => `${p.path} ${p.ruleId} ${p.reason}`)).toEqual([
+      'content/pages/search.md url-collision The page `Search` lands on `/search/`, as does a built-in page'
+    ])
+  })
+
   it('leaves out a bundle file whose name no URL can carry, with a warning; a link to it is an error', async () => {
     const bundle = await entry('content/posts/b/index.md', '---\ntitle: B\ndate: 2022-01-02\n---\n', {
       references: [{ kind: 'asset', target: 'content/posts/b/a\\b.png', fragment: '', line: 5, column: 1 }]

@@ -15,7 +15,7 @@ import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { createBodyRenderer } from '../../../src/markdown/index.js'
 import { problemsOf } from '../../../src/messages.js'
-import { plainTextOf } from '../../../src/markdown/search-text.js'
+import { plainTextOf, searchDigestOf } from '../../../src/markdown/search-text.js'
 import { fixturesRoot } from './helpers.js'
 import { loadMarkdown, markdownBundle } from '../../../.build/src/markdown/load.js'
 
@@ -44,9 +44,11 @@ describe('golden fixtures', () => {
     const create = from === 'bundle' ? await bundled() : createBodyRenderer
     const render = create({ root, highlight: true, summaryLength: 140 })
     const file = new VFile({ path: 'input.md' })
-    const { html, searchText, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
-    // The search index's text is the rendered HTML's (pinned in tests/unit/search/text.test.ts), made with the body.
+    const { html, searchText, searchDigest, ...rest } = await render(file, readFileSync(join(root, 'input.md'), 'utf8'))
+    // The search index's text is the rendered HTML's (pinned in tests/unit/search/text.test.ts), made with the body,
+    // and so is the digest that names the post's search document.
     expect(searchText).toBe(plainTextOf(html, { code: false }))
+    expect(searchDigest).toBe(searchDigestOf(rest.headings.map((h) => h.text), searchText))
     const problems = problemsOf(file).map(({ ruleId, line, column, fatal, reason }) => ({ ruleId, line, column, fatal, reason }))
     const json = JSON.stringify({ ...rest, problems }, null, 2) + '\n'
     const htmlPath = join(root, 'expected.html')
