@@ -259,6 +259,8 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   for (const post of posts) published.set(post.entry.path, { url: post.url, entry: post.entry })
   for (const page of pages) published.set(page.entry.path, { url: page.url, entry: page.entry })
   for (const column of columnsById.values()) published.set(column.entry.path, { url: column.url, entry: column.entry })
+  // A link typed in one Unicode form finds a file named in the other (macOS writes names decomposed, NFD).
+  const publishedNfc = new Map([...published].map(([path, target]) => [path.normalize('NFC'), target]))
   const references = new Map<string, SiteLink[]>()
   const assets = new Map<string, string>()
   const owned: Array<{ entry: Entry; url: string }> = [
@@ -271,7 +273,7 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
     const resolved = entry.body.references.map((ref): SiteLink => {
       if (ref.kind === 'site') return { path: ref.target, fragment: ref.fragment }
       if (ref.kind === 'link') {
-        const target = published.get(ref.target)
+        const target = published.get(ref.target) ?? publishedNfc.get(ref.target.normalize('NFC'))
         if (!target) {
           const exists = entriesByPath.get(ref.target)
           const reason = exists

@@ -135,6 +135,17 @@ describe('buildSiteGraph', () => {
     ])
   })
 
+  it('resolves a link typed in NFC to a file named in NFD, and the other way round', async () => {
+    const nfd = 'café'.normalize('NFD')
+    const target = await entry(`content/posts/${nfd}.md`, '---\ntitle: Café\ndate: 2022-01-02\n---\n')
+    const source = await post('a', 'title: A\ndate: 2022-01-01', {
+      references: [{ kind: 'link', target: `content/posts/${'café'.normalize('NFC')}.md`, fragment: '', line: 5, column: 1 }]
+    })
+    const graph = buildSiteGraph({ entries: [source, target], config, flags: { drafts: false, future: false }, now })
+    expect(graph.problems).toEqual([])
+    expect(graph.references.get('content/posts/a.md')).toEqual([{ path: graph.posts.find((p) => p.title === 'Café')!.url, fragment: '' }])
+  })
+
   it('resolves links between posts and checks fragments', async () => {
     const target = await post('b', 'title: B\ndate: 2022-01-02', { headings: [{ depth: 2, id: '第一节', text: '第一节' }] })
     const source = await post('a', 'title: A\ndate: 2022-01-01', {
