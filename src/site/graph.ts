@@ -11,7 +11,7 @@ import type {
 } from '../types.js'
 import { problem, withChecks } from '../messages.js'
 import { didYouMean } from '../config/schema.js'
-import { columnPath, decodePath, isContained, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
+import { columnPath, decodePath, isContained, pagePath, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
 import { datePrefix } from '../content/dates.js'
 import { categoryColumns } from './categories.js'
 import type { ArchiveYear, Column, Page, Post, Redirect, SiteGraph, Tag } from './model.js'
@@ -227,6 +227,11 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   }
   // The list pages too: an alias or a permalink may name any URL.
   for (const url of ['/', ...tags.map((t) => t.url), ...archives.flatMap((y) => [y.url, ...y.months.map((m) => m.url)])]) claim(url, '', 'a list page')
+  // And the later pages of the paginated ones (`/page/2/`…).
+  const laterPages = (base: string, count: number): string[] =>
+    Array.from({ length: Math.max(0, Math.ceil(count / config.paginate) - 1) }, (_, i) => pagePath(base, i + 2))
+  const lists: Array<[string, number]> = [['/', home.length], ...tags.map((t): [string, number] => [t.url, t.posts.length]), ...[...columnsById.values()].map((c): [string, number] => [c.url, c.posts.length])]
+  for (const [base, count] of lists) for (const url of laterPages(base, count)) claim(url, '', 'a list page')
   for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.permalink ?? post.entry.keys.slug ?? post.entry.keys.title)
   for (const r of redirects) {
     const entry = entriesByPath.get(r.path) as PostEntry

@@ -114,6 +114,19 @@ describe('buildSiteGraph', () => {
     expect(page.reason).toContain('built-in page')
   })
 
+  it('reports an alias on a later page of a paginated list (paginate: 2), and not on a page that does not exist', async () => {
+    const entries = [
+      await post('a', 'title: A\ndate: 2022-01-01\ntags: [t]\naliases: [/page/2/, /tags/t/page/2/]'),
+      await post('b', 'title: B\ndate: 2022-01-02\ntags: [t]'),
+      await post('c', 'title: C\ndate: 2022-01-03\naliases: [/page/3/]')
+    ]
+    const graph = buildSiteGraph({ entries, config, flags: { drafts: false, future: false }, now })
+    // Three posts: the home page has a page 2, no page 3; tag t's two posts fit on one page.
+    expect(graph.problems.map((p) => `${p.path} ${p.ruleId} ${p.reason}`)).toEqual([
+      'content/posts/a.md url-collision The alias of post `A` lands on `/page/2/`, as does a list page'
+    ])
+  })
+
   it('reports a page on the search page\'s URL', async () => {
     const entries = [await entry('content/pages/search.md', '---\ntitle: Search\n---\n')]
     const graph = buildSiteGraph({ entries, config, flags: { drafts: false, future: false }, now })
