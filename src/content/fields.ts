@@ -200,11 +200,12 @@ export function columnMatter(file: VFile, split: SplitFile): ColumnMatter {
  *
  * @param file File.
  * @param split Split front matter.
+ * @param heading The body's `# heading`, the title when front matter has none.
  * @returns Page matter.
  */
-export function pageMatter(file: VFile, split: SplitFile): PageMatter {
+export function pageMatter(file: VFile, split: SplitFile, heading?: string): PageMatter {
   const r = fieldReader(file, split)
-  const matter: PageMatter = { title: r.title(), extra: r.extra(pageKeys) }
+  const matter: PageMatter = { title: r.title(heading), extra: r.extra(pageKeys) }
   const order = r.number('order')
   if (order !== undefined) matter.order = order
   const slug = r.slug()

@@ -129,8 +129,8 @@ async function parseText(
     report(file, 'nesting-too-deep', `Block quotes and lists nest ${nesting.depth} levels deep here, more than the limit of ${MAX_BLOCK_DEPTH}`, nesting.place)
     return failed()
   }
-  // A post without `title` takes its first `# heading`, out of the body; math per post (see matter-prep.ts).
-  file.data.inkstoneTitleFromBody = source.kind === 'post' && titleFromBody(split.data)
+  // A post or page without `title` takes its first `# heading`, out of the body; math per post (see matter-prep.ts).
+  file.data.inkstoneTitleFromBody = source.kind !== 'column' && titleFromBody(split.data)
   file.data.inkstoneMath = source.kind === 'post' ? mathModeOf(split.data, config.math) : config.math
   const body = await render(file, split.body)
   if (source.kind === 'post') {
@@ -141,7 +141,7 @@ async function parseText(
     return finish({ ...base, keys, body, kind: 'post', matter, bundle: source.bundle, assets: source.assets.map((a) => a) })
   }
   if (source.kind === 'column') return finish({ ...base, keys, body, kind: 'column', matter: columnMatter(file, split) })
-  return finish({ ...base, keys, body, kind: 'page', matter: pageMatter(file, split) })
+  return finish({ ...base, keys, body, kind: 'page', matter: pageMatter(file, split, body.title) })
 }
 
 /**

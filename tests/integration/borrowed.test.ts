@@ -194,6 +194,14 @@ describe('a folder of plain Markdown files', () => {
     expect(site.post('/posts/second/')).toMatchObject({ title: 'Second Note', date: '2020-02-02T00:00:00+08:00' })
     expect(site.read('posts/second/index.html')).toContain('<p>Some text before the heading.</p>')
   })
+
+  it('titles a page without front matter by its first `# heading`, shown once', () => {
+    const page = site.result.graph!.pages.find((p) => p.entry.path === 'content/pages/about.md')!
+    expect(page.title).toBe('关于这个站')
+    const html = site.read(page.url.slice(1) + 'index.html')
+    expect(html.match(/关于这个站<\/h1>/g)).toHaveLength(1)
+    expect(html).toContain('<p>一个只有 Markdown 的页面，没有前置元数据。</p>')
+  })
 })
 
 describe('`checks:` in site.yaml', () => {
