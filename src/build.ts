@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines for one job: the options and result of a build, documented field by field, and the one
+ * sequence of stages; every stage's work lives in its own module.
+ *
  * The orchestrator: config → content → markdown → site graph → render →
  * emit. No logic of its own beyond wiring stages and collecting problems;
  * nothing is written unless the whole build is free of errors.
@@ -25,6 +28,9 @@ import { handOffTo } from './emit/hand-off.js'
 import { writeFailure } from './emit/write-failure.js'
 import { commitOutput } from './emit/commit.js'
 import { hashBytes } from './util/hash.js'
+import { CacheDamaged, cacheProblem } from './cache/damaged.js'
+import { OpenFiles } from './cache/open-files.js'
+import { dropEntryCache } from './cache/write.js'
 import { takeLock } from './emit/lock.js'
 import { scanOutput, type DiskState } from './emit/scan.js'
 import { readOutput } from './emit/read-output.js'
@@ -65,6 +71,12 @@ export interface BuildOptions {
    * (`inkstone dev`) supplies stages that remember the last build's results.
    */
   stages?: Partial<BuildStages>
+  /**
+   * Who keeps the entry cache's files open (the entries read their bodies from them): a caller that uses the
+   * entries after the build (the dev server, for its memory and its lazy image) passes its own and closes it
+   * when done. Without it, the build closes them when it ends; a lazy build's then stay open with its image.
+   */
+  openFiles?: OpenFiles
   /**
    * Start the aside worker (workers/aside.ts): the output folder is listed, and the few files an edit
    * changed are parsed, in a thread of their own. The CLI does; off by default, so that a process running
@@ -141,9 +153,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // A build killed while putting its files in place: finish that first (its output, whole; see JOURNAL).
     if (options.write !== false && !options.lazy) recoverCommit(outDir)
-    return await buildLocked(options, outDir)
+    try {
+      return await buildOwningFiles(options, outDir)
+    } catch (error) {
+      if (!(error instanceof CacheDamaged)) throw error
+      // The entry cache turned out damaged while in use (nothing was written): drop it, and build again from
+      // the sources, with the warning.
+      dropEntryCache(cacheDirOf(options.root))
+      const again = await buildOwningFiles(options, outDir)
+      return { ...again, problems: [cacheProblem(error.file, error.why), ...again.problems] }
+    }
   } finally {
     lock?.release()
+  }
+}
+
+/** build(), closing the cache files its entries read from when it ends (unless the caller or the image keeps them). */
+async function buildOwningFiles(options: BuildOptions, outDir: string): Promise<BuildResult> {
+  const openFiles = options.openFiles ?? new OpenFiles()
+  try {
+    return await buildLocked({ ...options, openFiles }, outDir)
+  } finally {
+    if (!options.openFiles && !options.lazy) openFiles.closeAll()
   }
 }
 
@@ -234,7 +265,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
 
   // content and markdown: parse every source (from the cache, the aside worker or worker threads).
   const parsed = await stages.parseEntries({
-    root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers,
+    root, sources, config, configText: loaded.text, cacheDir, useCache, workers: options.workers, openFiles: options.openFiles!,
     onProgress: options.onProgress, preread: read?.bytes, contentHashes: read?.hashes,
     onMisses: (count) => void (count >= LARGE_PARSE && largeWork()),
     // The aside worker lists the output folder after the files it was sent; with none, it ends once it has

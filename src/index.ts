@@ -8,6 +8,7 @@ import { build as runBuild, cacheDirOf, type BuildResult } from './build.js'
 import { loadConfig } from './config/load.js'
 import { discover } from './content/discover.js'
 import { parseEntries } from './parse-entries.js'
+import { OpenFiles } from './cache/open-files.js'
 import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
 import { buildSiteGraph, type SiteGraph } from './site/graph.js'
@@ -60,6 +61,11 @@ export interface LoadedSite {
   config: SiteConfig
   /** Absent when the config has an error (nothing else is read then). */
   graph?: SiteGraph
+  /**
+   * Close the cache files the entries read their bodies' HTML from (kept open until then: the bodies are
+   * read when used). Call it when done with the graph.
+   */
+  close(): void
 }
 
 function flagsOf(options: SiteOptions): BuildFlags {
@@ -98,10 +104,12 @@ export async function loadSite(options: SiteOptions): Promise<LoadedSite> {
   const loaded = await loadConfig(root, flags.baseUrl)
   const problems = [...loaded.problems]
   const config = loaded.config
-  if (problems.some((p) => p.fatal)) return { ok: false, problems, config }
+  const openFiles = new OpenFiles()
+  const close = (): void => openFiles.closeAll()
+  if (problems.some((p) => p.fatal)) return { ok: false, problems, config, close }
   const sources = await discover(root)
   const gitDatesRead = config.updatedFromGit ? readGitDates(root) : Promise.resolve(noGitDates())
-  const parsed = await parseEntries({ root, sources, config, configText: loaded.text, cacheDir: cacheDirOf(root), useCache: options.cache !== false })
+  const parsed = await parseEntries({ root, sources, config, configText: loaded.text, cacheDir: cacheDirOf(root), useCache: options.cache !== false, openFiles })
   problems.push(...parsed.problems)
   const gitDates = await gitDatesRead
   problems.push(...gitProblems(gitDates))
@@ -109,5 +117,5 @@ export async function loadSite(options: SiteOptions): Promise<LoadedSite> {
   for (const entry of entries) problems.push(...entry.problems)
   const graph = buildSiteGraph({ entries, config, flags, now: options.now ?? Date.now() })
   problems.push(...graph.problems)
-  return { ok: !problems.some((p) => p.fatal), problems, config, graph }
+  return { ok: !problems.some((p) => p.fatal), problems, config, graph, close }
 }

@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines for one job: the cache lookup, the worker and aside-thread hand-off and the in-order cache
+ * writes are one loop over the sources, sharing its per-source state.
+ *
  * Read every content file and turn it into an Entry, reusing the persistent
  * cache for files whose bytes (and the config and tool version) did not
  * change. Per-file work is a pure function of those, so a cached entry is
@@ -10,7 +13,7 @@
  * source order, so the output does not depend on the number of workers.
  */
 import { createHash } from 'node:crypto'
-import { fileHash } from './util/file-hash.js'
+import { assetsUnchanged, fingerprintSync } from './content/asset-fingerprint.js'
 import { hashBytes } from './util/hash.js'
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -20,7 +23,11 @@ import type { Entry, Problem, SiteConfig } from './types.js'
 import type { SourceRef } from './content/discover.js'
 import { parseEntry, timedOutEntry } from './content/parse.js'
 import type { BodyRenderer } from './content/parse.js'
-import { EntryCacheWriter, codeMemoOf, entryBytes, entryFromBytes, entryOf, readBodyFrom, readEntryCache, recordKey, type CacheRecord, type EntryCache } from './cache/store.js'
+import { codeMemoOf, entryBytes, entryFromBytes, readBodyFrom } from './cache/entry-bytes.js'
+import { entryOf, recordKey, type CacheRecord, type EntryCache } from './cache/format.js'
+import { readEntryCache } from './cache/read.js'
+import { EntryCacheWriter } from './cache/write.js'
+import type { OpenFiles } from './cache/open-files.js'
 import type { CodeMemo } from './markdown/code-memo.js'
 import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
@@ -71,6 +78,8 @@ export interface ParseInput {
   aside?: Aside
   /** Called once the files for the aside worker are sent, with their number (the build then asks it for the rest of its work). */
   onAsked?: (count: number) => void
+  /** Where the cache files the entries read their bodies from go: their owner closes them when done with the entries. */
+  openFiles: OpenFiles
 }
 
 /**
@@ -150,40 +159,6 @@ function workerFile(): URL {
   return workerModule('parse-worker.js')
 }
 
-/** Content hashes of the files an entry references (images), to revalidate cached entries. */
-export function fingerprintSync(root: string, entry: Entry): string {
-  const targets = entry.body.references.filter((r) => r.kind === 'asset').map((r) => r.target)
-  if (targets.length === 0) return ''
-  // Contents, not mtimes: a CI checkout gives every file a new mtime.
-  return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|')
-}
-
-/**
- * Whether the files a cache record's entry references still have the
- * content hashes its fingerprint lists (the `assets` of the record, made by
- * fingerprintSync), without reading the entry. A fingerprint that does not
- * read back (a path with `|` in it) counts as changed: the file is parsed.
- *
- * @param root Site root.
- * @param assets The record's fingerprint.
- * @returns True when unchanged.
- */
-export function assetsUnchanged(root: string, assets: string): boolean {
-  if (assets === '') return true
-  const targets: string[] = []
-  for (const part of assets.split('|')) {
-    const at = part.lastIndexOf(':')
-    if (at <= 0) return false
-    targets.push(part.slice(0, at))
-  }
-  return targets.map((t) => `${t}:${fileHash(join(root, t))?.hash ?? 'missing'}`).join('|') === assets
-}
-
-/** Content hashes of the files an entry references (images), to revalidate cached entries. */
-export async function fingerprint(root: string, entry: Entry): Promise<string> {
-  return fingerprintSync(root, entry)
-}
-
 /**
  * Writes cache records in source order as they become known (cached ones at
  * once, parsed ones as workers finish them, in any order), so that no record
@@ -219,7 +194,7 @@ class InOrder {
 }
 
 /**
- * Whether to write only a delta over the cache's base (see cache/store.ts),
+ * Whether to write only a delta over the cache's base (see cache/format.ts),
  * and over which: when every record of the base is still a source's (a
  * delta cannot drop one, so a deleted or renamed file gives a new base; a
  * new file's record goes to the delta like an edited one's), and at most
@@ -263,7 +238,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   const { root, sources, config } = input
   const digest = configDigest(input.configText)
   const problems: Problem[] = []
-  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems) : { records: new Map<string, CacheRecord>(), base: undefined }
+  const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems, input.openFiles) : { records: new Map<string, CacheRecord>(), base: undefined }
   let cache = read.records
   const entries = new Array<Entry>(sources.length)
   const hashes = new Array<string>(sources.length)
@@ -343,7 +318,7 @@ export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[
   // the next delta. So this does not hold on every later build.
   // (And an unusable delta is replaced once, so that it does not warn, or get read, on every build.)
   const rewrite = input.useCache && (misses.length > 0 || cache.size !== sources.length || read.badDelta === true)
-  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read.base, sources, kept, misses.length))) : undefined
+  const out = rewrite ? new InOrder(sources, new EntryCacheWriter(input.cacheDir, digest, deltaBase(read.base, sources, kept, misses.length), input.openFiles)) : undefined
   // The records of sources that are gone (or changed) are not needed any more.
   cache = new Map()
   if (!rewrite) kept.clear()

@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines: declarations only, one per shape that crosses stages.
+ *
  * Shared data shapes that flow through the pipeline:
  * config → content → markdown → site graph → render → emit.
  *

@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines for one job: serving, path resolution (folder and image) and live reload are the server's,
+ * each a function of its own.
+ *
  * The local HTTP server of `inkstone dev` and `inkstone serve`: the site's
  * files under its base path, nothing else. `serve` reads an output folder,
  * where the real path of every file (symbolic links resolved) must stay

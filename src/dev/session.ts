@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines for one job: the session's state (watcher, queue, memory, image, overlay) is shared by its
+ * start, its rebuilds and its close.
+ *
  * `inkstone dev` as a library: build the site lazily (pages, feeds and the
  * search index are made when the browser asks for them, from the build's
  * image in memory), serve it, watch the sources, rebuild (one build at a
@@ -21,6 +24,7 @@ import { startServer, type SiteServer } from './server.js'
 import { watchSite, type SiteWatcher } from './watch.js'
 import { overlayProblems, type OverlayProblem } from './client.js'
 import { buildWithMemory, forget, type BuildMemory } from './memory.js'
+import { OpenFiles } from '../cache/open-files.js'
 import { PageError, type SiteImage } from '../render/site-image.js'
 
 /**
@@ -115,6 +119,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const hooks = options.hooks ?? {}
   const flags = { drafts: options.drafts !== false, future: options.future !== false, baseUrl: options.baseUrl, dev: true }
   const memory: BuildMemory = {}
+  // The entry cache's files, which the memory's entries read their bodies from: closed when the session ends.
+  const openFiles = new OpenFiles()
   const events = new EventEmitter()
   let basePath = '/'
   let overlay: OverlayProblem[] = []
@@ -145,7 +151,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     memory.changed = readAllSinceGood ? undefined : new Set(sinceGood)
     let result: BuildResult
     try {
-      result = await buildWithMemory(memory, { root, flags, now: now(), cache: true, lazy: true, onTiming })
+      result = await buildWithMemory(memory, { root, flags, now: now(), cache: true, lazy: true, onTiming, openFiles })
     } catch (error) {
       // An internal error: forget the fast path's state and report it like a build error.
       forget(memory)
@@ -248,6 +254,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     closed = true
     if (restartTimer) clearTimeout(restartTimer)
     await queue.close()
+    openFiles.closeAll()
     throw error
   }
   // The first build follows the first start of the watcher (the queue settles after it even if it threw).
@@ -276,6 +283,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     await restarting?.catch(() => undefined)
     await watcher?.close()
     await queue.close()
+    openFiles.closeAll()
     throw error
   }
   const running = server
@@ -294,6 +302,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       await watcher?.close()
       await queue.close()
       await running.close()
+      openFiles.closeAll()
     }
   }
 }

@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html'
 import type { OutputFile, Problem } from '../types.js'
 import { problem } from '../messages.js'
 import { hashBytes } from '../util/hash.js'
+import { CacheDamaged } from '../cache/damaged.js'
 import type { ManifestEntry } from '../emit/manifest.js'
 import type { DiskState } from '../emit/scan.js'
 import type { Route } from './routes.js'
@@ -171,6 +172,8 @@ export function renderRoutes(
       if (kept) skipped++
       else rendered++
     } catch (error) {
+      // A damaged cache file is the build's to handle (it parses again), not the template's.
+      if (error instanceof CacheDamaged) throw error
       problems.push(templateProblem(route, error))
     }
   }

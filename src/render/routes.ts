@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines for one job: one small function per kind of page, sharing the site's view and strings.
+ *
  * Site graph → routes: every page of the site with the view-model its
  * template receives. Pure; lists are sorted once in the graph and paginated
  * here by slicing.

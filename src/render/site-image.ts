@@ -9,6 +9,7 @@ import type { GeneratedFile, OutputFile, Problem } from '../types.js'
 import type { Route } from './routes.js'
 import type { Theme } from './view-types.js'
 import { renderPage, templateProblem } from './render.js'
+import { CacheDamaged, cacheProblem } from '../cache/damaged.js'
 
 /** A page that could not be made (its template threw), with the problem to show. */
 export class PageError extends Error {
@@ -93,7 +94,8 @@ export function lazySite(parts: Omit<ImageParts, 'render'>, theme: Theme): SiteI
     try {
       return renderPage(route, theme)
     } catch (error) {
-      throw new PageError(templateProblem(route, error))
+      // A damaged cache file is not the template's fault: shown as what it is.
+      throw new PageError(error instanceof CacheDamaged ? cacheProblem(error.file, error.why) : templateProblem(route, error))
     }
   }
   return siteImage({ ...parts, render })

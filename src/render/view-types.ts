@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines: declarations only, one per view a template receives.
+ *
  * View-models: the only data templates see. Plain, serialisable and made for
  * the page, so a template cannot depend on pipeline internals and a route
  * whose view-model hash did not change need not be rendered again.

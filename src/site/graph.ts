@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines for one job: the graph's parts (posts, tags, columns, pages, archives) and the checks that
+ * need all of them are made in one pass over the entries.
+ *
  * The site graph: every post, tag, column, page and archive with its URL,
  * sorted with explicit tie-breakers, plus the cross-reference checks that
  * need the whole site (unknown columns, cycles, URL collisions, links to

@@ -10,7 +10,7 @@ import type { SiteConfig } from '../types.js'
 import type { SourceRef } from '../content/discover.js'
 import { parseEntry, type BodyRenderer } from '../content/parse.js'
 import { loadMarkdown } from '../markdown/load.js'
-import { entryBytes } from '../cache/store.js'
+import { entryBytes } from '../cache/entry-bytes.js'
 import type { CodeMemo } from '../markdown/code-memo.js'
 
 /** What a thread needs to parse a site's files. */

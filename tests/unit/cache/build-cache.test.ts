@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../../src/build.js'
-import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE } from '../../../src/cache/format.js'
 import { main } from '../../../src/cli/main.js'
 import { readTree, NOW } from '../../helpers/tree.js'
 import { diffWithClean } from '../../helpers/site-copy.js'
+import { crc32 } from 'node:zlib'
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -113,11 +114,14 @@ describe('the persistent cache in builds', () => {
     await build({ root, flags, now: NOW, workers: 0 })
     // Rewrite the stored digest as if another tool version had written the file.
     const file = cacheFile(root)
-    // Layout (see store.ts): a 24-byte header whose last 8 bytes say where the index begins; the index
-    // begins with the digest as a chunk (4-byte length + text). Same length, other text: nothing else moves.
+    // Layout (see cache/format.ts): the header says where the index begins (bytes 16-23) and holds its CRC-32
+    // (bytes 24-27); the index begins with the digest as a chunk (4-byte length + text). Same length, other
+    // text, the checksum made again: a sound file of another tool.
     const bytes = readFileSync(file)
-    const digestAt = Number(bytes.readBigUInt64LE(16)) + 4
+    const indexAt = Number(bytes.readBigUInt64LE(16))
+    const digestAt = indexAt + 4
     bytes.fill('f', digestAt, digestAt + bytes.readUInt32LE(digestAt - 4))
+    bytes.writeUInt32LE(crc32(bytes.subarray(indexAt)), 24)
     writeFileSync(file, bytes)
     const result = await build({ root, outDir: fresh(root), flags, now: NOW, workers: 0 })
     expect(result.problems.map((p) => p.ruleId)).not.toContain('cache-corrupt')
@@ -142,6 +146,7 @@ describe('the persistent cache in builds', () => {
     // The clock passes the future post's date: it is published without any file changing.
     const later = await build({ root, flags, now: Date.parse('2030-06-01T00:00:00Z'), workers: 0 })
     expect(later.stats.written).toBeGreaterThan(0)
+    expect((await diffWithClean(root, join(root, 'dist'), flags, Date.parse('2030-06-01T00:00:00Z'))).diff).toEqual([])
     expect(existsSync(join(root, 'dist', 'posts', 'later', 'index.html'))).toBe(true)
     // A public file changes: it is copied.
     mkdirSync(join(root, 'public'), { recursive: true })

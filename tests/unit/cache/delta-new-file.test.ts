@@ -10,11 +10,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE, readEntryCache } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE } from '../../../src/cache/format.js'
+import { readEntryCache } from '../../../src/cache/read.js'
 import { configDigest } from '../../../src/cache/digest.js'
 import { parseEntries } from '../../../src/parse-entries.js'
 import { loadConfig } from '../../../src/config/load.js'
 import { discover } from '../../../src/content/discover.js'
+import { OpenFiles } from '../../../src/cache/open-files.js'
+
+/** The cache files these tests read, closed when they end. */
+const files = new OpenFiles()
+afterAll(() => files.closeAll())
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -33,7 +39,7 @@ function post(root: string, i: number, text: string): void {
 }
 async function parse(root: string, useCache = true) {
   const loaded = await loadConfig(root)
-  const result = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache, workers: 0 })
+  const result = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache, workers: 0, openFiles: files })
   expect(result.problems).toEqual([])
   return result
 }
@@ -56,7 +62,7 @@ describe('parseEntries: new files and the delta', () => {
     expect(existsSync(file(root, ENTRY_DELTA_FILE))).toBe(true)
     expect(added.entries).toEqual((await parse(root, false)).entries)
     const loaded = await loadConfig(root)
-    const read = await readEntryCache(join(root, '.inkstone-cache'), configDigest(loaded.text), [])
+    const read = await readEntryCache(join(root, '.inkstone-cache'), configDigest(loaded.text), [], files)
     expect(read.records.size).toBe(N + 1)
     expect(read.records.has(`content/posts/p${N + 1}.md`)).toBe(true)
     expect(read.base!.keys.has(`content/posts/p${N + 1}.md`)).toBe(false)
@@ -81,7 +87,7 @@ describe('parseEntries: new files and the delta', () => {
     expect(removed.stats).toMatchObject({ parsed: 0, cached: N })
     expect(readFileSync(base).equals(baseBytes)).toBe(true)
     expect(mtime(base)).toBe(baseMtime)
-    const after = await readEntryCache(join(root, '.inkstone-cache'), configDigest(loaded.text), [])
+    const after = await readEntryCache(join(root, '.inkstone-cache'), configDigest(loaded.text), [], files)
     expect(after.records.size).toBe(N)
     expect(after.records.get('content/posts/p3.md')!.hash).not.toBe(after.base!.keys.get('content/posts/p3.md')!.split('\0')[0])
     const deltaAgain = mtime(file(root, ENTRY_DELTA_FILE))

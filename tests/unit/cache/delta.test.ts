@@ -1,5 +1,5 @@
 /**
- * The entry cache's delta (see cache/store.ts): a build that re-parses a few
+ * The entry cache's delta (see cache/format.ts): a build that re-parses a few
  * files writes only the records that differ from the base, leaves the base
  * as it was, and reads back exactly what a full rewrite would have given.
  */
@@ -7,12 +7,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE, EntryCacheWriter, entryBytes, readEntryCache, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, ENTRY_DELTA_FILE, type CacheRecord } from '../../../src/cache/format.js'
+import { EntryCacheWriter, writeEntryCache } from '../../../src/cache/write.js'
+import { entryBytes } from '../../../src/cache/entry-bytes.js'
+import { readEntryCache } from '../../../src/cache/read.js'
 import { emptyBody } from '../../../src/content/parse.js'
 import { parseEntries } from '../../../src/parse-entries.js'
 import { loadConfig } from '../../../src/config/load.js'
 import { discover } from '../../../src/content/discover.js'
 import type { Entry, Problem } from '../../../src/types.js'
+import { OpenFiles } from '../../../src/cache/open-files.js'
+
+/** The cache files these tests read, closed when they end. */
+const files = new OpenFiles()
+afterAll(() => files.closeAll())
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -30,7 +38,7 @@ const base = new Map(Array.from({ length: 50 }, (_, i) => record(i)))
 
 /** Writes `records` as a delta over the base in `dir`, the way parseEntries does: every record, in order. */
 async function writeDelta(dir: string, digest: string, records: Map<string, CacheRecord>): Promise<void> {
-  const read = await readEntryCache(dir, digest, [])
+  const read = await readEntryCache(dir, digest, [], files)
   const writer = new EntryCacheWriter(dir, digest, read.base)
   for (const [path, r] of records) writer.add(path, r)
   writer.commit()
@@ -58,7 +66,7 @@ describe('entry cache delta', () => {
     expect(statSync(baseFile).mtimeMs).toBe(mtime)
     expect(statSync(join(dir, ENTRY_DELTA_FILE)).size).toBeLessThan(before.length / 10)
     const problems: Problem[] = []
-    const back = await readEntryCache(dir, 'd1', problems)
+    const back = await readEntryCache(dir, 'd1', problems, files)
     expect(problems).toEqual([])
     expect(back.records.get('content/pages/p7.md')!.hash).toBe('h7.1')
     expect(back.records.get('content/pages/p8.md')!.hash).toBe('h8.0')
@@ -67,13 +75,13 @@ describe('entry cache delta', () => {
     const again = new Map(back.records)
     again.set(...record(9, 1))
     await writeDelta(dir, 'd1', again)
-    const twice = await readEntryCache(dir, 'd1', [])
+    const twice = await readEntryCache(dir, 'd1', [], files)
     expect([twice.records.get('content/pages/p7.md')!.hash, twice.records.get('content/pages/p9.md')!.hash]).toEqual(['h7.1', 'h9.1'])
     expect(readFileSync(baseFile).equals(before)).toBe(true)
     // Back to the base's records: the delta goes away.
     await writeDelta(dir, 'd1', base)
     expect(existsSync(join(dir, ENTRY_DELTA_FILE))).toBe(false)
-    expect((await readEntryCache(dir, 'd1', [])).records.get('content/pages/p7.md')!.hash).toBe('h7.0')
+    expect((await readEntryCache(dir, 'd1', [], files)).records.get('content/pages/p7.md')!.hash).toBe('h7.0')
   })
 
   it('ignores a delta made for another base, silently; a new base removes the old delta', async () => {
@@ -87,7 +95,7 @@ describe('entry cache delta', () => {
     expect(existsSync(join(dir, ENTRY_DELTA_FILE))).toBe(false)
     writeFileSync(join(dir, ENTRY_DELTA_FILE), delta)
     const problems: Problem[] = []
-    const back = await readEntryCache(dir, 'd1', problems)
+    const back = await readEntryCache(dir, 'd1', problems, files)
     expect(problems).toEqual([])
     expect([back.records.get('content/pages/p3.md')!.hash, back.records.get('content/pages/p4.md')!.hash]).toEqual(['h3.0', 'h4.2'])
   })
@@ -99,7 +107,7 @@ describe('entry cache delta', () => {
     await writeEntryCache(dir, 'd2', base)
     writeFileSync(join(dir, ENTRY_DELTA_FILE), delta)
     const problems: Problem[] = []
-    expect((await readEntryCache(dir, 'd2', problems)).records.get('content/pages/p3.md')!.hash).toBe('h3.0')
+    expect((await readEntryCache(dir, 'd2', problems, files)).records.get('content/pages/p3.md')!.hash).toBe('h3.0')
     expect(problems).toEqual([])
   })
 
@@ -109,7 +117,7 @@ describe('entry cache delta', () => {
     const file = join(dir, ENTRY_DELTA_FILE)
     writeFileSync(file, readFileSync(file).subarray(0, -5))
     const problems: Problem[] = []
-    const back = await readEntryCache(dir, 'd1', problems)
+    const back = await readEntryCache(dir, 'd1', problems, files)
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ ruleId: 'cache-corrupt', fatal: false, path: `.inkstone-cache/${ENTRY_DELTA_FILE}` })
     expect(back.records.size).toBe(50)
@@ -128,7 +136,7 @@ describe('parseEntries with a delta', () => {
   }
   async function parse(root: string, useCache = true) {
     const loaded = await loadConfig(root)
-    const result = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache, workers: 0 })
+    const result = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache, workers: 0, openFiles: files })
     expect(result.problems).toEqual([])
     return result
   }
@@ -178,7 +186,7 @@ describe('parseEntries with a delta', () => {
     const delta = cache(root, ENTRY_DELTA_FILE)
     writeFileSync(delta, readFileSync(delta).subarray(0, -5))
     const loaded = await loadConfig(root)
-    const first = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache: true, workers: 0 })
+    const first = await parseEntries({ root, sources: await discover(root), config: loaded.config, configText: loaded.text, cacheDir: join(root, '.inkstone-cache'), useCache: true, workers: 0, openFiles: files })
     expect(first.problems.map((p) => [p.ruleId, p.path])).toEqual([['cache-corrupt', `.inkstone-cache/${ENTRY_DELTA_FILE}`]])
     expect(first.stats).toMatchObject({ parsed: 1, cached: N - 1 })
     expect(first.entries).toEqual((await parse(root, false)).entries)

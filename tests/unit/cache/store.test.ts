@@ -8,9 +8,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENTRY_CACHE_FILE, EntryCacheWriter, entryBytes, entryFromBytes, entryOf, readBodyFrom, readEntryCache, recordBytes, writeEntryCache, type CacheRecord } from '../../../src/cache/store.js'
+import { ENTRY_CACHE_FILE, HEADER, entryOf, recordBytes, type CacheRecord } from '../../../src/cache/format.js'
+import { EntryCacheWriter, writeEntryCache } from '../../../src/cache/write.js'
+import { entryBytes, entryFromBytes, readBodyFrom } from '../../../src/cache/entry-bytes.js'
+import { readEntryCache } from '../../../src/cache/read.js'
 import { emptyBody } from '../../../src/content/parse.js'
 import type { Entry, Problem } from '../../../src/types.js'
+import { OpenFiles } from '../../../src/cache/open-files.js'
+
+/** The cache files these tests read, closed when they end. */
+const files = new OpenFiles()
+afterAll(() => files.closeAll())
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -31,7 +39,7 @@ describe('entry cache store', () => {
     const dir = temp()
     await writeEntryCache(dir, 'd1', records)
     const problems: Problem[] = []
-    const back = (await readEntryCache(dir, 'd1', problems)).records
+    const back = (await readEntryCache(dir, 'd1', problems, files)).records
     expect(problems).toEqual([])
     expect([...back.keys()]).toEqual(['content/pages/about.md'])
     expect(back.get('content/pages/about.md')).toMatchObject({ hash: 'h1', assets: '' })
@@ -44,20 +52,20 @@ describe('entry cache store', () => {
     const dir = temp()
     const marked = { ...entry, body: { ...emptyBody, html: '<p>只在正文里</p>' } } as Entry
     await writeEntryCache(dir, 'd1', new Map([[entry.path, { hash: 'h1', assets: '', bytes: entryBytes(marked) }]]))
-    const first = (await readEntryCache(dir, 'd1', [])).records.get(entry.path)!
+    const first = (await readEntryCache(dir, 'd1', [], files)).records.get(entry.path)!
     // What a read holds in memory is the head: the HTML is still on disk.
     expect(Buffer.from(first.bytes).includes(Buffer.from('只在正文里'))).toBe(false)
     const other = { ...entry, body: { ...emptyBody, html: '<p>另一篇</p>' } } as Entry
     await writeEntryCache(dir, 'd1', new Map([[entry.path, { hash: 'h2', assets: '', bytes: entryBytes(other) }]]))
     expect(entryOf(first)!.body.html).toBe('<p>只在正文里</p>')
-    expect(entryOf((await readEntryCache(dir, 'd1', [])).records.get(entry.path)!)!.body.html).toBe('<p>另一篇</p>')
+    expect(entryOf((await readEntryCache(dir, 'd1', [], files)).records.get(entry.path)!)!.body.html).toBe('<p>另一篇</p>')
   })
 
   it('an entry made from bytes in memory reads its body from the file they were written to (readBodyFrom)', async () => {
     const dir = temp()
     const made = { ...entry, body: { ...emptyBody, html: '<p>写进文件的正文</p>', excerptText: '摘要', toc: [{ depth: 2, id: 'a', text: 'A', children: [] }] } } as Entry
     const bytes = entryBytes(made)
-    const writer = new EntryCacheWriter(dir, 'd1')
+    const writer = new EntryCacheWriter(dir, 'd1', undefined, files)
     writer.add(made.path, { hash: 'h1', assets: '', bytes })
     expect(writer.tailOf(made.path)).toBeUndefined()
     writer.commit()
@@ -82,7 +90,7 @@ describe('entry cache store', () => {
     }
     await writeEntryCache(dir, 'd1', many)
     const problems: Problem[] = []
-    const back = (await readEntryCache(dir, 'd1', problems)).records
+    const back = (await readEntryCache(dir, 'd1', problems, files)).records
     expect(problems).toEqual([])
     expect([...back.keys()]).toEqual([...many.keys()])
     for (const [path, record] of many) {
@@ -112,7 +120,7 @@ describe('entry cache store', () => {
     const dir = temp()
     await writeEntryCache(dir, 'd1', records)
     const problems: Problem[] = []
-    expect((await readEntryCache(dir, 'd2', problems)).records.size).toBe(0)
+    expect((await readEntryCache(dir, 'd2', problems, files)).records.size).toBe(0)
     expect(problems).toEqual([])
   })
 
@@ -123,7 +131,7 @@ describe('entry cache store', () => {
     header.writeBigUInt64LE(BigInt(payload.length), 8)
     writeFileSync(join(dir, ENTRY_CACHE_FILE), Buffer.concat([header, payload]))
     const problems: Problem[] = []
-    expect((await readEntryCache(dir, 'd1', problems)).records.size).toBe(0)
+    expect((await readEntryCache(dir, 'd1', problems, files)).records.size).toBe(0)
     expect(problems).toEqual([])
   })
 
@@ -147,20 +155,20 @@ describe('entry cache store', () => {
     ['the index said to begin past the end', (b) => { const c = Buffer.from(b); c.writeBigUInt64LE(BigInt(c.length + 1), 16); return c }],
     ['a record cut short inside the index (length fixed up)', (b) => {
       const c = Buffer.from(b.subarray(0, b.length - 3))
-      c.writeBigUInt64LE(BigInt(c.length - 24), 8)
+      c.writeBigUInt64LE(BigInt(c.length - HEADER), 8)
       return c
     }],
     ['a tail said to lie in the index (index moved up)', (b) => {
       // The records' tails now run past where the index is said to begin.
       const c = Buffer.from(b)
-      c.writeBigUInt64LE(BigInt(24 + 1), 16)
+      c.writeBigUInt64LE(BigInt(HEADER + 1), 16)
       return c
     }],
     ['right header, wrong index shape', (b) => {
       const payload = serialize({ hello: 'world' })
-      const header = Buffer.from(b.subarray(0, 24))
+      const header = Buffer.from(b.subarray(0, HEADER))
       header.writeBigUInt64LE(BigInt(payload.length), 8)
-      header.writeBigUInt64LE(24n, 16)
+      header.writeBigUInt64LE(BigInt(HEADER), 16)
       return Buffer.concat([header, payload])
     }]
   ]
@@ -171,7 +179,7 @@ describe('entry cache store', () => {
       const file = join(dir, ENTRY_CACHE_FILE)
       writeFileSync(file, damage(readFileSync(file)))
       const problems: Problem[] = []
-      const back = (await readEntryCache(dir, 'd1', problems)).records
+      const back = (await readEntryCache(dir, 'd1', problems, files)).records
       expect(back.size).toBe(0)
       expect(problems).toHaveLength(1)
       expect(problems[0]).toMatchObject({ ruleId: 'cache-corrupt', fatal: false, path: `.inkstone-cache/${ENTRY_CACHE_FILE}` })

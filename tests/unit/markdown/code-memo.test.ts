@@ -10,7 +10,7 @@ import { codeKey, decodeHighlighted, encodeHighlighted, type CodeMemo } from '..
 import { getHighlighter, loadLanguages, themes } from '../../../src/markdown/highlighter.js'
 import { createBodyRenderer } from '../../../src/markdown/index.js'
 import { problemsOf } from '../../../src/messages.js'
-import { codeMemoOf, entryBytes, entryFromBytes } from '../../../src/cache/store.js'
+import { codeMemoOf, entryBytes, entryFromBytes } from '../../../src/cache/entry-bytes.js'
 import type { Entry } from '../../../src/types.js'
 import { fixturesRoot } from './helpers.js'
 

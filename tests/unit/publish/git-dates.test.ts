@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../../.build/src/build.js'
+import { buildWithMemory } from '../../../.build/src/dev/memory.js'
 import { NOW, tempDir } from '../../helpers/tree.js'
 import { checkAtom, metaOf, textOf } from './helpers.js'
 
@@ -107,12 +108,12 @@ describe('dates from git in `inkstone dev`', () => {
     const flags = { drafts: false, future: false, dev: true }
     const devBuild = async (changed: string[]) => {
       memory.changed = new Set(changed)
-      const result = await build({ root: copy, flags, now: NOW, memory, lazy: true })
+      const result = await buildWithMemory(memory, { root: copy, flags, now: NOW, lazy: true })
       expect(result.problems.filter((p) => p.fatal)).toEqual([])
       return (name: string) => result.graph!.posts.find((p: any) => p.entry.name === name)?.entry.matter.updated
     }
     memory.changed = undefined
-    await build({ root: copy, flags, now: NOW, memory, lazy: true })
+    await buildWithMemory(memory, { root: copy, flags, now: NOW, lazy: true })
     const before = (memory.git as { dates: unknown }).dates
     writeFileSync(join(copy, 'content/posts/untouched.md'), post('Untouched', '', 'Now touched.'))
     expect((await devBuild(['content/posts/untouched.md']))('untouched')).toBeUndefined()
