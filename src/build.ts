@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { createRequire } from 'node:module'
-import { problem } from './messages.js'
+import { problem, withChecks } from './messages.js'
 import { toolDigestOf } from './cache/digest.js'
 import { contextDigest, horizonOf, inputsDigest } from './build-inputs.js'
 import type { BuildFlags, Entry, OutputFile, PostEntry, Problem, SiteConfig } from './types.js'
@@ -32,6 +32,7 @@ import { noGitDates, readGitDates } from './git/dates.js'
 import { gitProblems, withGitDates } from './git/apply.js'
 import { generatedOutputs, publishingFiles } from './render/publish.js'
 import { katexSubset } from './render/katex-css.js'
+import { authorRedirectCollisions, caseClashes, unresolvedRedirects } from './render/redirect-checks.js'
 import { fileHash } from './util/file-hash.js'
 
 /** Options of one build. */
@@ -123,7 +124,8 @@ async function publicFiles(root: string, rel = 'public'): Promise<string[]> {
   }
   const out: string[] = []
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (ignored(e.name) && e.name !== '.well-known') continue
+    // `public/_redirects` is the author's redirect list for the host: kept (merged with the site's).
+    if (ignored(e.name) && e.name !== '.well-known' && !(rel === 'public' && e.name === '_redirects')) continue
     const path = `${rel}/${e.name}`
     if (e.isDirectory()) out.push(...(await publicFiles(root, path)))
     else if (e.isFile()) out.push(path)
@@ -423,7 +425,13 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('assets')
   // The search index reads every post's text: large work on any site of more than a handful of posts.
   if (graph.posts.length >= LARGE_OUTPUT) largeWork()
-  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy })
+  // An author's public/_redirects is merged into the site's `_redirects` (theirs first; see redirect-checks.ts).
+  const theirs = graph.redirects.length > 0 ? files.findIndex((f) => f.outPath === '_redirects' && f.kind === 'copy' && f.from.startsWith(publicDir)) : -1
+  const authorRedirects = theirs >= 0 ? await readFile((files.splice(theirs, 1)[0] as { from: string }).from, 'utf8') : undefined
+  if (authorRedirects !== undefined) problems.push(...withChecks(authorRedirectCollisions(graph, authorRedirects), config.checks))
+  const generated = publishingFiles(graph, { urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy, authorRedirects })
+  const outPaths = new Set([...files, ...routes, ...generated].map((f) => f.outPath))
+  problems.push(...withChecks(unresolvedRedirects(graph, outPaths), config.checks), ...caseClashes(graph, outPaths))
   mark('search index')
 
   // A public file on the path of a page (or a feed, an image...) would silently replace it: an error.

@@ -21,6 +21,8 @@ export interface PublishingOptions extends SitemapInput {
   taken?: Set<string>
   /** The files are made on request (`inkstone dev`): the search index's names must not need the index. */
   lazy?: boolean
+  /** The author's `public/_redirects`, merged into the site's (theirs first). */
+  authorRedirects?: string
 }
 
 /**
@@ -39,7 +41,7 @@ export function publishingFiles(graph: SiteGraph, options: PublishingOptions): G
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))]),
     // Aliases and `redirect_to` posts: a page each, and `_redirects` for hosts that read it (none when there are none).
     ...graph.redirects.map((r) => textFile(redirectOutPath(r), () => redirectPage(graph.config, r))),
-    ...(graph.redirects.length > 0 ? [textFile('_redirects', () => redirectsFile(graph))] : [])
+    ...(graph.redirects.length > 0 ? [textFile('_redirects', () => redirectsFile(graph, options.authorRedirects))] : [])
   ]
 }
 
