@@ -17,7 +17,7 @@ import { codeRanges, inRanges } from './code-ranges.js'
 import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
-import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
+import { choosePermalink, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
 import type { OldSettings } from './settings.js'
 import { hexoSettings } from './settings-hexo.js'
@@ -25,6 +25,9 @@ import { hugoSettings } from './settings-hugo.js'
 import { jekyllSettings } from './settings-jekyll.js'
 import { count, kindName, type ImportReport, type SourceKind, type SourceTree } from './types.js'
 import { walk, type SourceEntry } from './walk.js'
+import { feedSettings, listRedirects } from './old-lists.js'
+import type { OldFeed } from './settings.js'
+import { urlPathOf } from '../content/other-fields.js'
 import { stringify } from 'yaml'
 
 /** The new site: files by path relative to its root, and the report's facts. */
@@ -35,6 +38,9 @@ export interface ImportPlan {
   basePath: string
   /** Old post URL → new URL (site-relative), for every post with an old URL. */
   urls: Array<[string, string]>
+  /** The old site's feed paths and its tag and category pages (with their `/page/N/`), to check after the build. */
+  oldFeeds: string[]
+  oldLists: string[]
 }
 
 /** The `checks:` an imported site starts with: what old posts often have wrong is a warning, not an error. */
@@ -86,7 +92,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   const zone = settings.timezone
   const report: ImportReport = {
     kind, counts: { posts: 0, drafts: 0, pages: 0, files: 0, columns: 0 }, conversions: new Map(), leftovers: [],
-    settingsDropped: [...settings.dropped], engineGaps: [], aliased: 0, kept: 0, permalink: '/posts/:slug/', listRedirects: [], notes: []
+    settingsDropped: [...settings.dropped], engineGaps: [], aliased: 0, kept: 0, permalink: '/posts/:slug/', listRedirects: [], feedPaths: [], notes: []
   }
   const walked = walk(kind, tree, settings.options)
   const files = new Map<string, Buffer | string>()
@@ -254,8 +260,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
 
   // Write posts and pages.
   const listed = new Set<string>()
-  const tagsSeen = new Map<string, string>()
-  const categoriesSeen: string[][] = []
+  const tagCounts = new Map<string, number>()
+  const categoriesSeen: string[][][] = []
   for (const e of [...posts, ...keptPages]) {
     const assetNames = new Set(e.source.assets.map(([, to]) => to))
     const ctx: ConvertContext = {
@@ -331,8 +337,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       if (e.source.draft || data.draft === true) report.counts.drafts++
       else report.counts.posts++
       if (!e.source.draft && data.draft !== true) {
-        for (const tag of (data.tags as string[] | undefined) ?? []) if (!tagsSeen.has(tag)) tagsSeen.set(tag, tag)
-        categoriesSeen.push(...allCategoryPaths(e.split.data, kind))
+        for (const tag of new Set((data.tags as string[] | undefined) ?? [])) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1)
+        categoriesSeen.push(allCategoryPaths(e.split.data, kind))
       }
     } else {
       report.counts.pages++
@@ -353,40 +359,31 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
   for (const line of walked.leftBehind) report.notes.push(line)
 
-  // Old tag and category pages: redirect pages in public/.
-  const redirect = (from: string, to: string): void => {
-    if (sameUrl(from, to) || from.toLowerCase() === to.toLowerCase()) return
-    const path = `public${from}index.html`
-    if (files.has(path)) return
-    files.set(path, redirectPage(settings.basePath, to))
-    report.listRedirects.push([from, to])
+  // Old tag and category pages, and old feed paths: `redirects:` and `feed.paths` of site.yaml (old-lists.ts).
+  const lists = listRedirects({
+    kind, tags: tagCounts, categories: categoriesSeen, columnOf: (path) => columnOfPath.get(path.join('\u0000')),
+    tagDir: kind === 'hexo' ? String(settings.options.tagDir ?? 'tags') : 'tags',
+    categoryDir: kind === 'hexo' ? String(settings.options.categoryDir ?? 'categories') : 'categories',
+    tagPerPage: Number(settings.options.tagPerPage ?? settings.site.paginate ?? 10),
+    categoryPerPage: Number(settings.options.categoryPerPage ?? settings.site.paginate ?? 10),
+    paginationDir: String(settings.options.paginationDir ?? 'page'),
+    paginate: Number(settings.site.paginate ?? 10),
+    taken: (path) => newUrls.has(norm(path)) || byOldUrl.has(norm(path))
+  })
+  report.listRedirects = lists.redirects
+  for (const [path, why] of lists.skipped) report.notes.push(`old list page \`${path}\` not redirected: ${why}`)
+  const oldFeeds = [...((settings.options.feeds as OldFeed[] | undefined) ?? [])]
+  if (kind === 'hugo' && typeof settings.options.rssName === 'string') {
+    // Hugo's home feed, and its main section's (the same posts).
+    oldFeeds.push({ format: 'rss', path: settings.options.rssName })
+    const section = walked.posts[0]?.section.split('/')[0]
+    if (section) oldFeeds.push({ format: 'rss', path: `${section}/${settings.options.rssName}` })
   }
-  if (kind === 'hexo' || kind === 'hugo') {
-    const tagDir = kind === 'hexo' ? String(settings.options.tagDir ?? 'tags') : 'tags'
-    const categoryDir = kind === 'hexo' ? String(settings.options.categoryDir ?? 'categories') : 'categories'
-    const oldSlug = kind === 'hexo' ? hexoSlugize : hugoUrlize
-    for (const tag of [...tagsSeen.keys()].sort(byString)) redirect(`/${tagDir}/${oldSlug(tag)}/`, `/tags/${slugify(tag)}/`)
-    if (tagDir !== 'tags') redirect(`/${tagDir}/`, '/tags/')
-    redirect(`/${categoryDir}/`, '/columns/')
-    const seen = new Set<string>()
-    for (const path of categoriesSeen) {
-      for (let i = 1; i <= path.length; i++) {
-        const prefix = path.slice(0, i)
-        const key = prefix.join('\u0000')
-        if (seen.has(key)) continue
-        seen.add(key)
-        const id = columnOfPath.get(key)
-        const from = kind === 'hexo' ? `/${categoryDir}/${prefix.map(hexoSlugize).join('/')}/` : `/${categoryDir}/${hugoUrlize(prefix.at(-1)!)}/`
-        if (id) redirect(from, `/columns/${slugify(id)}/`)
-      }
-    }
-    report.listRedirects.sort((a, b) => byString(a[0], b[0]))
-  }
-
-  // Feeds at old paths.
-  const feedPath = kind === 'hugo' ? 'index.xml' : textOf(settings.options.feedPath)
-  if (feedPath && !['atom.xml', 'rss.xml', 'feed.json'].includes(feedPath.replace(/^\//, ''))) {
-    report.engineGaps.push(`feed at \`/${feedPath.replace(/^\//, '')}\`: the new site writes its feeds at /atom.xml, /rss.xml and /feed.json, and site.yaml cannot name another path; readers subscribed to the old path need an engine change (a \`feed.paths\` setting) or a redirect by the host`)
+  const feeds = feedSettings(oldFeeds)
+  report.feedPaths = Object.entries(feeds.paths).flatMap(([format, paths]) => paths.map((p): [string, string] => [p, format]))
+  for (const [path, why] of feeds.skipped) report.notes.push(`old feed \`${path}\` not kept: ${why}`)
+  if (kind === 'hugo' && typeof settings.options.rssName === 'string') {
+    report.notes.push(`the old site's feeds of each tag, category and other section (\`/tags/<tag>/${settings.options.rssName}\`, …) are not kept: the new site has its own at \`/tags/<tag>/atom.xml\` and \`rss.xml\``)
   }
   if (posts.some((e) => e.oldUrl && /\.html$/.test(e.oldUrl))) {
     report.engineGaps.push('post URLs ending in `.html`: a permalink must end in `/`, so those posts moved to folder URLs and their old URLs became aliases (redirect pages)')
@@ -394,14 +391,16 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   if (posts.some((e) => e.ownUrl && e.oldUrl && isDirUrl(e.oldUrl))) {
     report.notes.push('posts with their own `permalink` keep it (the engine reads `permalink` once the front-matter fields of issue #14 are in)')
   }
-  if (report.listRedirects.length > 0) report.notes.push('old tag and category pages redirect to the new tag and column pages through redirect pages in public/ (the engine has no site-level redirects; a host that reads `_redirects` gets only the posts\' aliases)')
 
   // site.yaml.
   const site: Record<string, unknown> = { ...settings.site, permalink: choice.permalink, math: 'auto', checks: importChecks }
+  if (Object.keys(feeds.paths).length > 0) site.feed = { paths: feeds.paths }
+  if (lists.redirects.length > 0) site.redirects = Object.fromEntries(lists.redirects)
   files.set('content/site.yaml', `# Imported from a ${kindName(kind)} site by \`inkstone import\`; see IMPORT.md.\n` + stringify(site, { lineWidth: 0 }))
   report.conversions = new Map([...report.conversions].sort((a, b) => byString(a[0], b[0])))
   report.leftovers.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.construct, b.construct))
-  return { files, report, basePath: settings.basePath, urls }
+  const oldFeedPaths = [...new Set(oldFeeds.map((f) => urlPathOf(f.path) ?? f.path))].sort(byString)
+  return { files, report, basePath: settings.basePath, urls, oldFeeds: oldFeedPaths, oldLists: lists.old }
 }
 
 /** Convert the syntax of one body, by generator. */
@@ -552,10 +551,4 @@ function columnId(name: string, path: string[], columns: Map<string, unknown>): 
   if (columns.has(id)) id = slugify(path.join('-'))
   for (let n = 2; columns.has(id); n++) id = `${slugify(path.join('-'))}-${n}`
   return id
-}
-
-/** A redirect page: a meta refresh, a canonical link and a visible link to the new URL under the base path. */
-export function redirectPage(basePath: string, to: string): string {
-  const target = (basePath.replace(/\/$/, '') + to).split('/').map((s) => encodeURIComponent(decodeSafe(s))).join('/')
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>Moved</title><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${target}"><meta name="robots" content="noindex"></head>\n<body><p>This page has moved to <a href="${target}">${target}</a>.</p></body></html>\n`
 }
