@@ -108,7 +108,7 @@ export function siteRedirectsOf(value: unknown, parsed: ParsedYaml, bad: Bad): S
       continue
     }
     const text = typeof target === 'string' ? target.trim() : undefined
-    const to = text === undefined ? undefined : /^https?:\/\//i.test(text) ? text : text.startsWith('/') ? urlPathOf(text) : undefined
+    const to = text === undefined ? undefined : /^https?:\/\//i.test(text) ? text : text === '/' ? '/' : text.startsWith('/') ? urlPathOf(text) : undefined
     if (to === undefined) {
       bad(key, `Expected \`redirects\` to send \`${old}\` to a site path like /new/page/ or an http(s) URL, not ${describe(target)}`, parsed.values[key] ?? keyPlace)
       continue

@@ -18,6 +18,8 @@ export interface OldLists {
   categories: string[][][]
   /** A category path's new column id. */
   columnOf: (path: string[]) => string | undefined
+  /** How many published posts a new column lists (its subtree). */
+  columnPosts: (id: string) => number
   tagDir: string
   categoryDir: string
   /** Old posts per tag and category page (Infinity: one page). */
@@ -26,6 +28,8 @@ export interface OldLists {
   paginationDir: string
   /** The new site's posts per page. */
   paginate: number
+  /** Hugo: the main sections' list pages (`/posts/`) with their posts, which the new home page lists. */
+  sections?: Array<[string, number]>
   /** URL paths the new site gives its posts and pages (a redirect there would collide). */
   taken: (path: string) => boolean
 }
@@ -66,11 +70,15 @@ export function listRedirects(lists: OldLists): ListRedirects {
     if (lists.taken(path)) return void skipped.set(path, 'a post or page of the new site has that URL')
     redirects.set(path, to)
   }
-  const paged = (from: string, to: string, count: number, oldPer: number): void => {
+  const paged = (from: string, to: string, count: number, oldPer: number, newCount = count): void => {
     add(from, to)
-    const newPages = pages(count, lists.paginate)
+    const newPages = pages(newCount, lists.paginate)
+    // Hugo also writes page 1 of every list, as an alias of the list.
+    if (lists.kind === 'hugo') add(`${from}${lists.paginationDir}/1/`, to)
     for (let n = 2; n <= pages(count, oldPer); n++) add(`${from}${lists.paginationDir}/${n}/`, n <= newPages ? `${to}page/${n}/` : to)
   }
+  if (lists.kind === 'hugo') add(`/${lists.paginationDir}/1/`, '/')
+  for (const [section, count] of lists.sections ?? []) paged(`/${section}/`, '/', count, lists.paginate, 0)
   const oldSlug = lists.kind === 'hexo' ? hexoSlugize : hugoUrlize
   const newTags = new Map<string, number>()
   for (const [tag, n] of lists.tags) newTags.set(slugify(tag), (newTags.get(slugify(tag)) ?? 0) + n)
@@ -81,7 +89,7 @@ export function listRedirects(lists: OldLists): ListRedirects {
   }
   for (const [old, { count, slug }] of oldTags) {
     // The new tag page shows every spelling's posts: its page count is the new tag's.
-    paged(`/${lists.tagDir}/${old}/`, tagPath(slug), Math.min(count, newTags.get(slug) ?? count), lists.tagPerPage)
+    paged(`/${lists.tagDir}/${old}/`, tagPath(slug), count, lists.tagPerPage, newTags.get(slug) ?? count)
   }
   if (lists.tagDir !== 'tags') add(`/${lists.tagDir}/`, '/tags/')
   add(`/${lists.categoryDir}/`, '/columns/')
@@ -97,7 +105,7 @@ export function listRedirects(lists: OldLists): ListRedirects {
     const id = lists.columnOf(path)
     if (id === undefined) continue
     const from = lists.kind === 'hexo' ? `/${lists.categoryDir}/${path.map(hexoSlugize).join('/')}/` : `/${lists.categoryDir}/${hugoUrlize(path.at(-1)!)}/`
-    paged(from, columnPath(slugify(id)), count, lists.categoryPerPage)
+    paged(from, columnPath(slugify(id)), count, lists.categoryPerPage, lists.columnPosts(id))
   }
   const sorted = <T>(m: Map<string, T>): Array<[string, T]> => [...m].sort((a, b) => byString(a[0], b[0]))
   return { redirects: sorted(redirects), skipped: sorted(skipped), old: [...old].sort(byString) }

@@ -359,16 +359,23 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
   for (const line of walked.leftBehind) report.notes.push(line)
 
+  // Each new column's posts (its subtree), for the page numbers of its list.
+  const columnPosts = new Map<string, number>()
+  for (const e of posts) {
+    if (e.source.draft || e.split.data.draft === true || e.split.error) continue
+    for (let id = e.column; id !== undefined; id = columns.get(id)?.parent) columnPosts.set(id, (columnPosts.get(id) ?? 0) + 1)
+  }
   // Old tag and category pages, and old feed paths: `redirects:` and `feed.paths` of site.yaml (old-lists.ts).
   const lists = listRedirects({
-    kind, tags: tagCounts, categories: categoriesSeen, columnOf: (path) => columnOfPath.get(path.join('\u0000')),
+    kind, tags: tagCounts, categories: categoriesSeen, columnOf: (path) => columnOfPath.get(path.join('\u0000')), columnPosts: (id) => columnPosts.get(id) ?? 0,
     tagDir: kind === 'hexo' ? String(settings.options.tagDir ?? 'tags') : 'tags',
     categoryDir: kind === 'hexo' ? String(settings.options.categoryDir ?? 'categories') : 'categories',
     tagPerPage: Number(settings.options.tagPerPage ?? settings.site.paginate ?? 10),
     categoryPerPage: Number(settings.options.categoryPerPage ?? settings.site.paginate ?? 10),
     paginationDir: String(settings.options.paginationDir ?? 'page'),
     paginate: Number(settings.site.paginate ?? 10),
-    taken: (path) => newUrls.has(norm(path)) || byOldUrl.has(norm(path))
+    taken: (path) => newUrls.has(norm(path)) || byOldUrl.has(norm(path)),
+    sections: kind === 'hugo' ? mainSections(posts, settings.options.lowerPaths !== false) : undefined
   })
   report.listRedirects = lists.redirects
   for (const [path, why] of lists.skipped) report.notes.push(`old list page \`${path}\` not redirected: ${why}`)
@@ -376,8 +383,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   if (kind === 'hugo' && typeof settings.options.rssName === 'string') {
     // Hugo's home feed, and its main section's (the same posts).
     oldFeeds.push({ format: 'rss', path: settings.options.rssName })
-    const section = walked.posts[0]?.section.split('/')[0]
-    if (section) oldFeeds.push({ format: 'rss', path: `${section}/${settings.options.rssName}` })
+    for (const [section] of mainSections(posts, settings.options.lowerPaths !== false)) oldFeeds.push({ format: 'rss', path: `${section}/${settings.options.rssName}` })
   }
   const feeds = feedSettings(oldFeeds)
   report.feedPaths = Object.entries(feeds.paths).flatMap(([format, paths]) => paths.map((p): [string, string] => [p, format]))
@@ -401,6 +407,17 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   report.leftovers.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.construct, b.construct))
   const oldFeedPaths = [...new Set(oldFeeds.map((f) => urlPathOf(f.path) ?? f.path))].sort(byString)
   return { files, report, basePath: settings.basePath, urls, oldFeeds: oldFeedPaths, oldLists: lists.old }
+}
+
+/** Hugo: the top sections of the published posts with how many each has (its old list page `/<section>/`). */
+function mainSections(posts: Entry[], lower: boolean): Array<[string, number]> {
+  const counts = new Map<string, number>()
+  for (const e of posts) {
+    if (e.source.draft || e.split.data.draft === true) continue
+    const section = e.source.path.split('/')[1]
+    if (section && e.source.path.split('/').length > 2) counts.set(lower ? section.toLowerCase() : section, (counts.get(lower ? section.toLowerCase() : section) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => byString(a[0], b[0]))
 }
 
 /** Convert the syntax of one body, by generator. */

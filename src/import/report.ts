@@ -46,7 +46,7 @@ export function importReport(report: ImportReport, source: string, build: BuildS
   out.push('## URLs', '')
   out.push(`The new site's permalink is \`${report.permalink}\`: ${report.kept} posts keep their old URL; ${report.aliased} posts moved and their old URLs are aliases (redirect pages and \`_redirects\`).`, '')
   if (report.listRedirects.length > 0) {
-    out.push(`Old tag and category pages redirect to the new ones (${report.listRedirects.length}, \`redirects:\` in site.yaml):`, '')
+    out.push(`Old list pages redirect to the new tag and column pages and the home page (${report.listRedirects.length}, \`redirects:\` in site.yaml):`, '')
     for (const [from, to] of report.listRedirects) out.push(`- \`${from}\` → \`${to}\``)
     out.push('')
   }
@@ -90,7 +90,7 @@ export function importReport(report: ImportReport, source: string, build: BuildS
   }
   tell('Old post URLs', build)
   tell('Old feed paths', build.feeds)
-  tell('Old tag and category pages', build.lists)
+  tell('Old list pages (tags, categories, Hugo sections and their pages)', build.lists)
   if (build.problems.length > 0) {
     out.push('```text')
     for (const p of sortProblems(build.problems)) {

@@ -84,7 +84,7 @@ describe('inkstone import: Hexo', () => {
     // Hexo keeps a tag's case in its URL; the new site's tag URLs are lower case.
     expect(report).toContain('- old list page `/tags/Hexo/` not redirected: differs from `/tags/hexo/` only by case')
     expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 1 of 1.')
-    expect(report).toContain('Old tag and category pages answering in the built site (the page or a redirect to it): 5 of 6; 1 more only where the host ignores case.')
+    expect(report).toContain('Old list pages (tags, categories, Hugo sections and their pages) answering in the built site (the page or a redirect to it): 5 of 6; 1 more only where the host ignores case.')
     expect(report).toContain('The new site builds: 0 warnings.')
     expect(report).toContain('Old post URLs answering in the built site (the page or a redirect to it): 2 of 2.')
   })
@@ -142,9 +142,13 @@ describe('inkstone import: Hugo', () => {
     const report = read('IMPORT.md')
     expect(report).toContain('- `content/posts/first-walk.md:40`: {{< weather >}}')
     expect(report).toContain('- menu: set `nav` in site.yaml')
-    expect(read('content/site.yaml')).toContain('feed:\n  paths:\n    rss:\n      - /index.xml\n      - /posts/index.xml\nredirects:\n  /categories/: /columns/\n  /categories/journeys/: /columns/journeys/\n')
+    // Hugo's feeds (home and main section), its taxonomy pages with their page-1 aliases, and the main section's list.
+    expect(read('content/site.yaml')).toContain(
+      'feed:\n  paths:\n    rss:\n      - /index.xml\n      - /posts/index.xml\nredirects:\n  /categories/: /columns/\n  /categories/journeys/: /columns/journeys/\n' +
+        '  /categories/journeys/page/1/: /columns/journeys/\n  /page/1/: /\n  /posts/: /\n  /posts/page/1/: /\n  /tags/sea/page/1/: /tags/sea/\n'
+    )
     expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 2 of 2.')
-    expect(report).toContain('Old tag and category pages answering in the built site (the page or a redirect to it): 5 of 5.')
+    expect(report).toContain('Old list pages (tags, categories, Hugo sections and their pages) answering in the built site (the page or a redirect to it): 12 of 12.')
   })
 })
 

@@ -40,11 +40,12 @@ describe('feed.paths', () => {
 
 describe('redirects', () => {
   it('reads old paths (decoded, folders or files) to site paths or URLs, by old path', () => {
-    const { config, problems } = parseConfig(head + 'redirects:\n  /categories/%E6%8A%80%E6%9C%AF/: /columns/技术/\n  old.html: https://other.example/x\n  /tags/Go: /tags/go/\n')
+    const { config, problems } = parseConfig(head + 'redirects:\n  /categories/%E6%8A%80%E6%9C%AF/: /columns/技术/\n  old.html: https://other.example/x\n  /tags/Go: /tags/go/\n  /page/1/: /\n')
     expect(problems).toEqual([])
     expect(config.redirects!.map((r) => [r.from, r.to, r.place?.line])).toEqual([
       ['/categories/技术/', '/columns/技术/', 4],
       ['/old.html', 'https://other.example/x', 5],
+      ['/page/1/', '/', 7],
       ['/tags/Go/', '/tags/go/', 6]
     ])
     expect(config.extra.redirects).toBeUndefined()

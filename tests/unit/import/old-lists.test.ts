@@ -7,7 +7,7 @@ import { feedSettings, listRedirects, type OldLists } from '../../../src/import/
 import { hexoFeeds } from '../../../src/import/settings.js'
 
 const base: OldLists = {
-  kind: 'hexo', tags: new Map(), categories: [], columnOf: () => undefined, tagDir: 'tags', categoryDir: 'categories',
+  kind: 'hexo', tags: new Map(), categories: [], columnOf: () => undefined, columnPosts: () => 0, tagDir: 'tags', categoryDir: 'categories',
   tagPerPage: 2, categoryPerPage: 2, paginationDir: 'page', paginate: 3, taken: () => false
 }
 
@@ -36,8 +36,25 @@ describe('listRedirects', () => {
       ['/categories/技术/Go/', '/columns/go/'],
       ['/categories/技术/page/2/', '/columns/技术/']
     ])
-    expect(listRedirects({ ...base, kind: 'hugo', categories: [[['Big Trips']]], columnOf: () => 'big-trips' }).redirects)
-      .toEqual([['/categories/', '/columns/'], ['/categories/big-trips/', '/columns/big-trips/']])
+    // A new column with fewer posts than the old category (Hugo: a post's second category is no column of it).
+    const hugo = listRedirects({
+      ...base, kind: 'hugo', categories: Array(5).fill([['Big Trips']]), columnOf: () => 'big-trips', columnPosts: () => 4,
+      tags: new Map([['Sea', 1]]), sections: [['posts', 4]]
+    })
+    expect(hugo.redirects).toEqual([
+      ['/categories/', '/columns/'],
+      ['/categories/big-trips/', '/columns/big-trips/'],
+      // Hugo writes page 1 of each list as an alias.
+      ['/categories/big-trips/page/1/', '/columns/big-trips/'],
+      ['/categories/big-trips/page/2/', '/columns/big-trips/page/2/'],
+      ['/categories/big-trips/page/3/', '/columns/big-trips/'],
+      ['/page/1/', '/'],
+      // The main section's list: the new home page lists its posts.
+      ['/posts/', '/'],
+      ['/posts/page/1/', '/'],
+      ['/posts/page/2/', '/'],
+      ['/tags/sea/page/1/', '/tags/sea/']
+    ])
   })
 
   it('leaves out case-only differences, paths a post took, and same URLs; Jekyll has no list pages', () => {
