@@ -4,7 +4,7 @@
  */
 import { columnPath, slugify, tagPath } from '../site/urls.js'
 import { urlPathOf } from '../content/other-fields.js'
-import { hexoSlugize, hugoUrlize } from './permalinks.js'
+import { hexoSlugize, hugoPath, hugoUrlize } from './permalinks.js'
 import type { OldFeed } from './settings.js'
 import type { SourceKind } from './types.js'
 import { byString } from './read-tree.js'
@@ -140,4 +140,27 @@ export function feedSettings(feeds: OldFeed[]): { paths: Record<string, string[]
   }
   for (const list of Object.values(paths)) list.sort(byString)
   return { paths, skipped }
+}
+
+/**
+ * Hugo's list pages as its `ref` / `relref` name them (`tags/go`, `categories/notes`, `tags`, a main
+ * section `posts`; lower case, as Hugo writes paths) → the new site's page: the tag page, the column of a
+ * first category, the tag or column index, or the home page (which lists the main sections' posts).
+ *
+ * @param tags Each published post's tag names.
+ * @param columnOf Column id by category path (joined by NUL).
+ * @param sections The main sections.
+ * @returns New URL path by key.
+ */
+export function hugoListPages(tags: string[][], columnOf: ReadonlyMap<string, string>, sections: string[]): Map<string, string> {
+  const pages = new Map<string, string>([['tags', '/tags/'], ['categories', '/columns/']])
+  const set = (key: string, url: string): void => {
+    if (!pages.has(key)) pages.set(key, url)
+  }
+  for (const names of tags) for (const name of names) set(`tags/${hugoUrlize(name)}`, tagPath(slugify(name)))
+  for (const [path, id] of [...columnOf].sort((a, b) => byString(a[0], b[0]))) {
+    if (!path.includes('\u0000')) set(`categories/${hugoUrlize(path)}`, columnPath(slugify(id)))
+  }
+  for (const section of sections) set(hugoPath(section), '/')
+  return pages
 }

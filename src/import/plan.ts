@@ -17,7 +17,7 @@ import { codeRanges, inRanges } from './code-ranges.js'
 import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
-import { choosePermalink, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
+import { choosePermalink, hugoPath, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
 import type { OldSettings } from './settings.js'
 import { hexoSettings } from './settings-hexo.js'
@@ -25,7 +25,7 @@ import { hugoSettings } from './settings-hugo.js'
 import { jekyllSettings } from './settings-jekyll.js'
 import { count, kindName, type ImportReport, type SourceKind, type SourceTree } from './types.js'
 import { walk, type SourceEntry } from './walk.js'
-import { feedSettings, listRedirects } from './old-lists.js'
+import { feedSettings, hugoListPages, listRedirects } from './old-lists.js'
 import type { OldFeed } from './settings.js'
 import { urlPathOf } from '../content/other-fields.js'
 import { stringify } from 'yaml'
@@ -258,6 +258,11 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
   const siteHost = new URL(String(settings.site.url)).host
 
+  // Hugo's list pages as `ref` names them → the new site's pages (old-lists.ts).
+  const listPages = kind === 'hugo'
+    ? hugoListPages(posts.filter((e) => !e.source.draft && e.split.data.draft !== true).map((e) => listOf(e.split.data.tags)), columnOfPath, mainSections(posts, true).map(([s]) => s))
+    : undefined
+
   // Write posts and pages.
   const listed = new Set<string>()
   const tagCounts = new Map<string, number>()
@@ -270,7 +275,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       hasAsset: (n) => assetNames.has(n),
       readSource: (p) => tree.get(posix.normalize(`${String(settings.options.sourceDir ?? 'source')}/${p}`))?.toString('utf8') ?? tree.get(posix.normalize(p))?.toString('utf8'),
       codeDir: String(settings.options.codeDir ?? 'downloads/code'),
-      siteUrl: String(settings.site.url).replace(/\/$/, '')
+      siteUrl: String(settings.site.url).replace(/\/$/, ''),
+      listPage: listPages && ((key) => listPages.get(hugoPath(key.replace(/^\/+|\/+$/g, '').replace(/\/_index(\.\w+)?$/, ''))))
     }
     let body = e.split.body
     if (kind === 'markdown' && e.split.format === 'none' && textOf(e.split.data.title) === undefined) body = withoutFirstHeading(body)
@@ -559,7 +565,7 @@ function pageOldUrl(e: Entry, rel: string, kind: SourceKind): string {
   const slug = textOf(e.split.data.slug)
   const path = rel.replace(/\/index$/, '')
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''
-  return `/${dir}${slug ?? path.split('/').pop()}/`.toLowerCase()
+  return hugoPath(`/${dir}${slug ?? path.split('/').pop()}/`)
 }
 
 /** A column id for a category: its slug, or the slug of its whole path when another category took that. */

@@ -140,7 +140,12 @@ describe('inkstone import: Hugo', () => {
     expect(existsSync(join(dir, 'content/posts/second-trip-by-the-sea/map.png'))).toBe(true)
     expect(read('content/site.yaml')).toContain('timezone: America/New_York\npaginate: 6\npermalink: /:year/:month/:slug/\n')
     const report = read('IMPORT.md')
-    expect(report).toContain('- `content/posts/first-walk.md:40`: {{< weather >}}')
+    expect(report).toContain('- `content/posts/first-walk.md:42`: {{< weather >}}')
+    // ref / relref to taxonomy and section pages: the new tag, column, tag index and home pages; an unknown one stays.
+    expect(first).toContain('More [spring walks](/tags/spring/), all [journeys](/columns/journeys/), every [post](/) and [all tags](/tags/); [no such list]({{< ref "tags/winter" >}}).')
+    expect(report).toContain('- `content/posts/first-walk.md:20`: {{< ref >}}')
+    // `_index 1.md` is no list page for Hugo but a regular page, at a path with `-` for the space.
+    expect(read('content/pages/_index-1.md')).toBe('---\ntitle: Packing List\naliases:\n  - /notes/_index-1/\n---\nHugo treats this file as a regular page of the notes section, at `/notes/_index-1/`.\n')
     expect(report).toContain('- menu: set `nav` in site.yaml')
     // Hugo's feeds (home and main section), its taxonomy pages with their page-1 aliases, and the main section's list.
     expect(read('content/site.yaml')).toContain(
