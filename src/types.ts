@@ -49,6 +49,8 @@ export interface FeedConfig {
   fullContent: boolean
   /** More paths of the site-wide feeds (`feed.paths`), by format then path; absent in hand-made configs: none. */
   paths?: FeedPath[]
+  /** More file names of every tag's and column's feeds, in its folder (`feed.names`; the name in `path`); absent: none. */
+  names?: FeedPath[]
 }
 
 /** The formats of the feeds. */

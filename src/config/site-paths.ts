@@ -83,6 +83,52 @@ export function feedPathsOf(value: unknown, parsed: ParsedYaml, bad: Bad): FeedP
 }
 
 /**
+ * `feed.names`: per format one file name or a list of them under which the
+ * feeds of every tag and column are also written, in its folder (an old
+ * blog's `/tags/go/index.xml`). A name is one file name with an extension,
+ * not `index.html` nor another format's standard name, listed once.
+ *
+ * @param value The value of `feed.names`.
+ * @param parsed Places of site.yaml's keys.
+ * @param bad Reports a problem.
+ * @returns Names (in `path`), by format then name.
+ */
+export function feedNamesOf(value: unknown, parsed: ParsedYaml, bad: Bad): FeedPath[] {
+  if (value === undefined || value === null) return []
+  const at = (key: string): Place | undefined => parsed.values[key] ?? parsed.keys[key] ?? parsed.keys.feed
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    bad('feed.names', `Expected \`feed.names\` to be a mapping of feed formats (atom, rss, json) to file names, not ${describe(value)}`, at('feed.names'))
+    return []
+  }
+  const standard: Record<string, string> = { 'atom.xml': 'atom', 'rss.xml': 'rss', 'feed.json': 'json' }
+  const result: FeedPath[] = []
+  const seen = new Map<string, string>()
+  for (const [format, names] of Object.entries(value as Record<string, unknown>)) {
+    const key = `feed.names.${format}`
+    if (!(feedFormats as readonly string[]).includes(format)) {
+      bad(key, `Unknown feed format \`${format}\` in \`feed.names\`; expected atom, rss or json`, parsed.keys[key] ?? at('feed.names'))
+      continue
+    }
+    for (const item of Array.isArray(names) ? names : [names]) {
+      const name = typeof item === 'string' ? item.trim() : ''
+      // eslint-disable-next-line no-control-regex
+      if (!/^[^/\\?#%\u0000-\u001f\u007f]+\.[a-z0-9]{1,5}$/i.test(name) || name.startsWith('.') || name === 'index.html') {
+        bad(key, `Expected \`${key}\` to be a file name like index.xml (or a list of them), not ${describe(item)}`, at(key))
+        continue
+      }
+      if (standard[name] === format) continue
+      if (standard[name] !== undefined || seen.has(name)) {
+        bad(key, `The feed name \`${name}\` in \`${key}\` is taken by the ${standard[name] ?? seen.get(name)} feed`, at(key))
+        continue
+      }
+      seen.set(name, format)
+      result.push({ format: format as FeedFormat, path: name, ...(at(key) ? { place: at(key) } : {}) })
+    }
+  }
+  return result.sort((a, b) => feedFormats.indexOf(a.format) - feedFormats.indexOf(b.format) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
  * `redirects`: a mapping of old URL paths (`/categories/go/`, `/old.html`)
  * to a site path (`/columns/go/`) or an absolute http(s) URL. Written as a
  * redirect page at each old path and a line of `_redirects`.

@@ -103,9 +103,13 @@ export function listRedirects(lists: OldLists): ListRedirects {
   }
   for (const { path, count } of [...counts.values()].sort((a, b) => byString(a.path.join('\u0000'), b.path.join('\u0000')))) {
     const id = lists.columnOf(path)
-    if (id === undefined) continue
     const from = lists.kind === 'hexo' ? `/${lists.categoryDir}/${path.map(hexoSlugize).join('/')}/` : `/${lists.categoryDir}/${hugoUrlize(path.at(-1)!)}/`
-    paged(from, columnPath(slugify(id)), count, lists.categoryPerPage, lists.columnPosts(id))
+    if (id !== undefined) paged(from, columnPath(slugify(id)), count, lists.categoryPerPage, lists.columnPosts(id))
+    else {
+      // A category no post has first is no column: the tag of that name when there is one, else the column index.
+      const tag = slugify(path.at(-1)!)
+      paged(from, newTags.has(tag) ? tagPath(tag) : '/columns/', count, lists.categoryPerPage, newTags.has(tag) ? newTags.get(tag)! : 0)
+    }
   }
   const sorted = <T>(m: Map<string, T>): Array<[string, T]> => [...m].sort((a, b) => byString(a[0], b[0]))
   return { redirects: sorted(redirects), skipped: sorted(skipped), old: [...old].sort(byString) }

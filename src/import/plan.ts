@@ -17,7 +17,7 @@ import { codeRanges, inRanges } from './code-ranges.js'
 import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
-import { choosePermalink, hugoPath, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
+import { choosePermalink, hugoPath, hugoUrlize, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
 import type { OldSettings } from './settings.js'
 import { hexoSettings } from './settings-hexo.js'
@@ -159,8 +159,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     if (kind === 'markdown') {
       e.newPath = `content/posts/${e.source.path}`
     } else {
-      let fileName = slug
-      for (let n = 2; takenFiles.has(fileName.toLowerCase()); n++) fileName = `${slug}-${n}`
+      let fileName = fileNameOf(slug)
+      for (let n = 2; takenFiles.has(fileName.toLowerCase()); n++) fileName = `${fileNameOf(slug)}-${n}`
       takenFiles.add(fileName.toLowerCase())
       e.newPath = bundle ? `content/posts/${fileName}/index.md` : `content/posts/${fileName}.md`
     }
@@ -185,11 +185,13 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       report.notes.push(`${e.source.path}: not imported; the new site makes its own \`/${last}/\` list page`)
       continue
     }
-    let slug = sanitizeSlug(takenPages.has(last) ? segments.join('-') : last)
-    for (let n = 2; takenPages.has(slug); n++) slug = `${sanitizeSlug(last)}-${n}`
+    const taken = (s: string): boolean => takenPages.has(s) || takenPages.has(fileNameOf(s))
+    let slug = sanitizeSlug(taken(last) ? segments.join('-') : last)
+    for (let n = 2; taken(slug); n++) slug = `${sanitizeSlug(last)}-${n}`
     takenPages.add(slug)
+    takenPages.add(fileNameOf(slug))
     e.slug = slug
-    e.newPath = `content/pages/${slug}.md`
+    e.newPath = `content/pages/${fileNameOf(slug)}.md`
     e.oldUrl = pageOldUrl(e, rel, kind)
     keptPages.push(e)
   }
@@ -394,8 +396,19 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   const feeds = feedSettings(oldFeeds)
   report.feedPaths = Object.entries(feeds.paths).flatMap(([format, paths]) => paths.map((p): [string, string] => [p, format]))
   for (const [path, why] of feeds.skipped) report.notes.push(`old feed \`${path}\` not kept: ${why}`)
-  if (kind === 'hugo' && typeof settings.options.rssName === 'string') {
-    report.notes.push(`the old site's feeds of each tag, category and other section (\`/tags/<tag>/${settings.options.rssName}\`, …) are not kept: the new site has its own at \`/tags/<tag>/atom.xml\` and \`rss.xml\``)
+  // Hugo: every term's feed too (`/tags/go/index.xml`); `feed.names` writes each tag's and column's feed under
+  // that name, so tags keep theirs where the tag's URL is unchanged; categories are columns now, at other URLs.
+  const listFeeds: string[] = []
+  let feedNames: Record<string, string[]> | undefined
+  const rssName = kind === 'hugo' && typeof settings.options.rssName === 'string' ? settings.options.rssName : undefined
+  if (rssName) {
+    if (rssName !== 'rss.xml') feedNames = { rss: [rssName] }
+    const terms = new Set<string>()
+    for (const [tag] of tagCounts) terms.add(`/tags/${hugoUrlize(tag)}/${rssName}`)
+    for (const paths of categoriesSeen) for (const path of paths) for (const term of path) terms.add(`/categories/${hugoUrlize(term)}/${rssName}`)
+    listFeeds.push(...terms)
+    report.notes.push(`the old site's feeds of each category and other section (\`/categories/<term>/${rssName}\`, …) are not kept: the new site has a feed per column at \`/columns/<id>/atom.xml\` and \`rss.xml\`` +
+      (feedNames ? ` (and \`${rssName}\`)` : ''))
   }
   if (posts.some((e) => e.oldUrl && /\.html$/.test(e.oldUrl))) {
     report.engineGaps.push('post URLs ending in `.html`: a permalink must end in `/`, so those posts moved to folder URLs and their old URLs became aliases (redirect pages)')
@@ -406,12 +419,13 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
 
   // site.yaml.
   const site: Record<string, unknown> = { ...settings.site, permalink: choice.permalink, math: 'auto', checks: importChecks }
-  if (Object.keys(feeds.paths).length > 0) site.feed = { paths: feeds.paths }
+  if (Object.keys(feeds.paths).length > 0 || feedNames) site.feed = { ...(Object.keys(feeds.paths).length > 0 ? { paths: feeds.paths } : {}), ...(feedNames ? { names: feedNames } : {}) }
   if (lists.redirects.length > 0) site.redirects = Object.fromEntries(lists.redirects)
   files.set('content/site.yaml', `# Imported from a ${kindName(kind)} site by \`inkstone import\`; see IMPORT.md.\n` + stringify(site, { lineWidth: 0 }))
   report.conversions = new Map([...report.conversions].sort((a, b) => byString(a[0], b[0])))
   report.leftovers.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.construct, b.construct))
-  const oldFeedPaths = [...new Set(oldFeeds.map((f) => urlPathOf(f.path) ?? f.path))].sort(byString)
+  const oldFeedPaths = [...new Set([...oldFeeds.map((f) => urlPathOf(f.path) ?? f.path), ...listFeeds])].sort(byString)
+  if (feedNames) report.feedPaths.push([`<tag or column>/${rssName}`, 'rss'])
   return { files, report, basePath: settings.basePath, urls, oldFeeds: oldFeedPaths, oldLists: lists.old }
 }
 
@@ -494,6 +508,11 @@ function withoutFirstHeading(body: string): string {
 function withTime(date: SiteDate): SiteDate & { hour: number; minute: number; second: number } {
   const m = /T(\d{2}):(\d{2}):(\d{2})/.exec(date.iso)
   return { ...date, hour: Number(m?.[1] ?? 0), minute: Number(m?.[2] ?? 0), second: Number(m?.[3] ?? 0) }
+}
+
+/** A file name for a slug: the engine skips files whose names start with `_` or `.` (`_index 1.md` → `index-1.md`). */
+function fileNameOf(slug: string): string {
+  return slug.replace(/^[_.]+/, '') || 'untitled'
 }
 
 /** A slug the new site accepts, from any text: white space and URL-special characters become `-`. */

@@ -51,7 +51,7 @@ export function importReport(report: ImportReport, source: string, build: BuildS
     out.push('')
   }
   if (report.feedPaths.length > 0) {
-    out.push(`Old feeds kept at their paths (\`feed.paths\` in site.yaml): ${report.feedPaths.map(([path, format]) => `\`${path}\` (${format})`).join(', ')}.`, '')
+    out.push(`Old feeds kept at their paths (\`feed.paths\` and \`feed.names\` in site.yaml): ${report.feedPaths.map(([path, format]) => `\`${path}\` (${format})`).join(', ')}.`, '')
   }
   out.push(`## Conversions`, '')
   if (report.conversions.size === 0) out.push('None.', '')

@@ -79,7 +79,7 @@ describe('inkstone import: Hexo', () => {
     expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% pdf %}')
     expect(report).toContain("- `source/_posts/no-alias.md:1`: old URL unknown: the old permalink's `:alias` has no value for this post")
     expect(report).toContain('- theme: `next`: the new site uses its own theme (templates/)')
-    expect(report).toContain('Old feeds kept at their paths (`feed.paths` in site.yaml): `/rss2.xml` (rss).')
+    expect(report).toContain('Old feeds kept at their paths (`feed.paths` and `feed.names` in site.yaml): `/rss2.xml` (rss).')
     expect(report).toContain('- `/categories/技术/Go/` → `/columns/go/`')
     // Hexo keeps a tag's case in its URL; the new site's tag URLs are lower case.
     expect(report).toContain('- old list page `/tags/Hexo/` not redirected: differs from `/tags/hexo/` only by case')
@@ -145,14 +145,16 @@ describe('inkstone import: Hugo', () => {
     expect(first).toContain('More [spring walks](/tags/spring/), all [journeys](/columns/journeys/), every [post](/) and [all tags](/tags/); [no such list]({{< ref "tags/winter" >}}).')
     expect(report).toContain('- `content/posts/first-walk.md:20`: {{< ref >}}')
     // `_index 1.md` is no list page for Hugo but a regular page, at a path with `-` for the space.
-    expect(read('content/pages/_index-1.md')).toBe('---\ntitle: Packing List\naliases:\n  - /notes/_index-1/\n---\nHugo treats this file as a regular page of the notes section, at `/notes/_index-1/`.\n')
+    // Its new file's name does not start with `_` (the engine skips such files); its slug keeps the name.
+    expect(read('content/pages/index-1.md')).toBe('---\ntitle: Packing List\nslug: _index-1\naliases:\n  - /notes/_index-1/\n---\nHugo treats this file as a regular page of the notes section, at `/notes/_index-1/`.\n')
     expect(report).toContain('- menu: set `nav` in site.yaml')
     // Hugo's feeds (home and main section), its taxonomy pages with their page-1 aliases, and the main section's list.
     expect(read('content/site.yaml')).toContain(
-      'feed:\n  paths:\n    rss:\n      - /index.xml\n      - /posts/index.xml\nredirects:\n  /categories/: /columns/\n  /categories/journeys/: /columns/journeys/\n' +
+      'feed:\n  paths:\n    rss:\n      - /index.xml\n      - /posts/index.xml\n  names:\n    rss:\n      - index.xml\nredirects:\n  /categories/: /columns/\n  /categories/journeys/: /columns/journeys/\n' +
         '  /categories/journeys/page/1/: /columns/journeys/\n  /page/1/: /\n  /posts/: /\n  /posts/page/1/: /\n  /tags/sea/page/1/: /tags/sea/\n'
     )
-    expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 2 of 2.')
+    // Tag feeds are kept by `feed.names`; a category's feed is not (categories are columns, at other URLs).
+    expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 5 of 6.\n\n- not answering: `/categories/journeys/index.xml`\n')
     expect(report).toContain('Old list pages (tags, categories, Hugo sections and their pages) answering in the built site (the page or a redirect to it): 12 of 12.')
   })
 })

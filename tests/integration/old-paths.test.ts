@@ -39,6 +39,12 @@ describe('feed.paths', () => {
       expect(copy).toContain(`<atom:link href="https://old.example.org/blog/${path}" rel="self" type="application/rss+xml" />`)
       expect(copy.replace(`https://old.example.org/blog/${path}`, 'https://old.example.org/blog/rss.xml')).toBe(rss)
     }
+    // feed.names: every tag's and column's Atom feed again as feed.xml in its folder, naming itself.
+    for (const list of ['tags/walking/', 'columns/notes/']) {
+      const copy = read(`${list}feed.xml`)
+      expect(copy).toContain(`<link rel="self" type="application/atom+xml" href="https://old.example.org/blog/${list}feed.xml" />`)
+      expect(copy.replace(`${list}feed.xml`, `${list}atom.xml`)).toBe(read(`${list}atom.xml`))
+    }
     // The pages link to the standard feeds only.
     expect(read('index.html')).not.toContain('rss2.xml')
   })

@@ -38,6 +38,24 @@ describe('feed.paths', () => {
   })
 })
 
+describe('feed.names', () => {
+  it('reads file names per format; the standard name of a format under its own format changes nothing', () => {
+    const { config, problems } = parseConfig(head + 'feed:\n  names:\n    rss: [index.xml, rss.xml]\n    atom: feed.atom\n')
+    expect(problems).toEqual([])
+    expect(config.feed.names!.map((p) => [p.format, p.path])).toEqual([['atom', 'feed.atom'], ['rss', 'index.xml']])
+  })
+
+  it('refuses paths, index.html, another format\'s name and a name listed twice, each at its line', () => {
+    const { problems } = parseConfig(head + 'feed:\n  names:\n    rss: [a/index.xml, index.html, atom.xml]\n    json:\n      - x.json\n    atom: x.json\n')
+    expect(problems.map((p) => [p.line, p.reason])).toEqual([
+      [5, 'Expected `feed.names.rss` to be a file name like index.xml (or a list of them), not string `a/index.xml`'],
+      [5, 'Expected `feed.names.rss` to be a file name like index.xml (or a list of them), not string `index.html`'],
+      [5, 'The feed name `atom.xml` in `feed.names.rss` is taken by the atom feed'],
+      [8, 'The feed name `x.json` in `feed.names.atom` is taken by the json feed']
+    ])
+  })
+})
+
 describe('redirects', () => {
   it('reads old paths (decoded, folders or files) to site paths or URLs, by old path', () => {
     const { config, problems } = parseConfig(head + 'redirects:\n  /categories/%E6%8A%80%E6%9C%AF/: /columns/技术/\n  old.html: https://other.example/x\n  /tags/Go: /tags/go/\n  /page/1/: /\n')

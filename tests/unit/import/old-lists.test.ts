@@ -67,6 +67,19 @@ describe('listRedirects', () => {
     expect(result.old).toEqual(['/categories/', '/tags/Go/', '/tags/rust/'])
     expect(listRedirects({ ...base, kind: 'jekyll', tags: new Map([['Go', 1]]) })).toEqual({ redirects: [], skipped: [], old: [] })
   })
+
+  it('sends a category that is no column (no post has it first) to the tag of its name, else the column index', () => {
+    const result = listRedirects({ ...base, kind: 'hugo', tags: new Map([['Docker', 3]]), categories: [[['Cloud'], ['Docker']], [['Cloud'], ['CI/CD']]], columnOf: (p) => (p[0] === 'Cloud' ? 'cloud' : undefined), columnPosts: () => 2 })
+    expect(result.redirects.filter(([from]) => from.startsWith('/categories/'))).toEqual([
+      ['/categories/', '/columns/'],
+      ['/categories/ci/cd/', '/columns/'],
+      ['/categories/ci/cd/page/1/', '/columns/'],
+      ['/categories/cloud/', '/columns/cloud/'],
+      ['/categories/cloud/page/1/', '/columns/cloud/'],
+      ['/categories/docker/', '/tags/docker/'],
+      ['/categories/docker/page/1/', '/tags/docker/']
+    ])
+  })
 })
 
 describe('old feeds', () => {
