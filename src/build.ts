@@ -21,7 +21,8 @@ import { renderRoutes } from './render/render.js'
 import { lazySite, type SiteImage } from './render/site-image.js'
 import { themeAssetFiles } from './render/theme-assets.js'
 import { katexFiles } from './render/katex-files.js'
-import { assetCopies, publicCollisions, publicCopies } from './render/copies.js'
+import { assetCopies, publicCollisions, publicCopies, takeAuthorRedirects } from './render/copies.js'
+import { redirectProblems } from './render/redirect-checks.js'
 import { generatedOutputs, publishingFiles } from './render/publish.js'
 import { StagedEmit, recoverCommit } from './emit/write.js'
 import { handOffTo } from './emit/hand-off.js'
@@ -313,6 +314,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   mark('routes')
 
   files.push(...assetCopies(root, graph), ...(await publicCopies(root)))
+  const authorRedirects = await takeAuthorRedirects(root, files, graph)
   mark('assets')
   // The search index reads every post's text: large work on any site of more than a handful of posts.
   if (graph.posts.length >= LARGE_OUTPUT) largeWork()
@@ -320,10 +322,11 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const generated = publishingFiles(graph, {
     urls: routes.map((r) => r.url), committed: gitDates.committed, taken: new Set(files.map((f) => f.outPath)), lazy: options.lazy,
     last: { manifest: manifest.files, read: (outPath) => readOutput(outDir, outPath) },
-    onSearchIndex: (tokenised) => (searchTokenised = tokenised)
+    onSearchIndex: (tokenised) => (searchTokenised = tokenised),
+    authorRedirects
   })
   mark('search index')
-  problems.push(...publicCollisions(root, files, [...routes, ...generated]))
+  problems.push(...redirectProblems(graph, [...files, ...routes, ...generated], authorRedirects), ...publicCollisions(root, files, [...routes, ...generated]))
 
   const counts = { posts: graph.posts.length, pages: routes.length }
   if (options.lazy) {

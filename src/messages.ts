@@ -44,6 +44,7 @@ export const rules = {
   'unknown-column': { fatal: true, hint: 'Create content/columns/<id>.md or fix the id.' },
   'column-cycle': { fatal: true, hint: 'A column cannot be its own ancestor; fix one of the `parent` keys.' },
   'url-collision': { fatal: true, hint: 'Give one of them another `slug` (or rename the file in `public/`).' },
+  'missing-redirect-target': { fatal: true, hint: 'Point the redirect at a page the site has (`/tags/<tag>/`, `/columns/<id>/`, a post\'s URL) or at a full URL.' },
   // markdown
   'missing-link-target': { fatal: true, hint: 'Fix the path; links to other posts are relative to this file.' },
   'missing-fragment': { fatal: true, hint: 'Link to a heading that exists in the target; ids are shown in the table of contents.' },
@@ -65,7 +66,7 @@ export type RuleId = keyof typeof rules
 /** The rules whose severity `checks:` in site.yaml may set to error, warning or off. */
 export const checkable: readonly string[] = [
   'missing-link-target', 'missing-fragment', 'missing-image', 'unknown-language', 'invalid-tex', 'missing-date',
-  'key-case', 'empty-tag'
+  'key-case', 'empty-tag', 'missing-redirect-target'
 ]
 
 /**

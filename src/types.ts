@@ -49,6 +49,32 @@ export interface CommentsConfig {
 export interface FeedConfig {
   limit: number
   fullContent: boolean
+  /** More paths of the site-wide feeds (`feed.paths`), by format then path; absent in hand-made configs: none. */
+  paths?: FeedPath[]
+  /** More file names of every tag's and column's feeds, in its folder (`feed.names`; the name in `path`); absent: none. */
+  names?: FeedPath[]
+}
+
+/** The formats of the feeds. */
+export type FeedFormat = 'atom' | 'rss' | 'json'
+
+/** One more path where the site-wide feed of a format is written (`feed.paths`, e.g. an old blog's `/rss2.xml`). */
+export interface FeedPath {
+  format: FeedFormat
+  /** Site-relative URL path of a file, e.g. `/rss2.xml`. */
+  path: string
+  /** Where site.yaml names it. */
+  place?: Place
+}
+
+/** A redirect of site.yaml's `redirects:`: an old path of the site to a site path or an absolute URL. */
+export interface SiteRedirect {
+  /** Site-relative URL path, decoded, e.g. `/categories/go/`. */
+  from: string
+  /** Site-relative URL path or absolute http(s) URL. */
+  to: string
+  /** Where site.yaml names it. */
+  place?: Place
 }
 
 /** The validated, defaulted site configuration (`content/site.yaml`). */
@@ -80,6 +106,8 @@ export interface SiteConfig {
   math: MathMode
   /** Severity per rule id (`checks:`), overriding the catalog's default. */
   checks: Checks
+  /** Site-level redirects (`redirects:`), by `from`; absent in hand-made configs: none. */
+  redirects?: SiteRedirect[]
   /** Unknown keys, kept for templates. */
   extra: Record<string, unknown>
 }

@@ -6,12 +6,13 @@ import { closest, distance } from 'fastest-levenshtein'
 import type { Checks, MathMode, Place, Problem, Severity, SiteConfig } from '../types.js'
 import { checkable, problem } from '../messages.js'
 import type { ParsedYaml } from '../util/yaml.js'
+import { feedNamesOf, feedPathsOf, siteRedirectsOf } from './site-paths.js'
 
 /** Top-level keys Inkstone knows in `site.yaml`. */
 export const knownKeys = [
   'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
   'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments', 'math', 'checks',
-  'limits', 'search'
+  'limits', 'search', 'redirects'
 ] as const
 
 /** Defaults for every optional key. */
@@ -136,10 +137,17 @@ export function validateConfig(
   if (unknownToken) bad('permalink', `Unknown permalink token \`${unknownToken[0]}\`; expected :year, :month, :day or :slug`)
 
   const feedRaw = (raw.feed ?? {}) as Record<string, unknown>
+  // `feed.paths`, `feed.names` and `redirects` (site-paths.ts): set only when the site has some.
+  const badAt = (key: string, reason: string, place?: Place): void => void problems.push(problem(path, 'config-invalid', reason, place ?? at(key)))
+  const feedPaths = feedPathsOf(feedRaw.paths, parsed, badAt)
+  const feedNames = feedNamesOf(feedRaw.names, parsed, badAt)
   const feed = {
     limit: int(feedRaw.limit, defaults.feed.limit, 1, 10000, 'feed.limit', bad),
-    fullContent: bool(feedRaw.full_content, defaults.feed.fullContent, 'feed.full_content', bad)
+    fullContent: bool(feedRaw.full_content, defaults.feed.fullContent, 'feed.full_content', bad),
+    ...(feedPaths.length > 0 ? { paths: feedPaths } : {}),
+    ...(feedNames.length > 0 ? { names: feedNames } : {})
   }
+  const redirects = siteRedirectsOf(raw.redirects, parsed, badAt)
 
   const limitsRaw = (raw.limits ?? {}) as Record<string, unknown>
   const limits = {
@@ -169,6 +177,7 @@ export function validateConfig(
     search,
     math: mathMode(raw.math, bad),
     checks: checks(raw.checks, bad),
+    ...(redirects.length > 0 ? { redirects } : {}),
     extra
   }
   if (raw.nav !== undefined) config.nav = links(raw.nav, 'nav', bad, 'title').map((l) => ({ title: l.name, url: l.url }))

@@ -12,6 +12,11 @@ export interface ConvertContext {
    * the relative path from the new file to the target's new `.md` file, and the target's title.
    */
   resolve: (key: string) => { href: string; title: string } | undefined
+  /**
+   * Hugo: the new site's URL of an old list page named as `ref` names it (`tags/go`, `categories/notes`, a
+   * main section `posts`): the new tag or column page, or the home page; undefined when there is none.
+   */
+  listPage?: (key: string) => string | undefined
   /** Whether the post's asset folder (its new bundle) has this file. */
   hasAsset: (name: string) => boolean
   /** A text file of the source blog, by its path under Hexo's `source/` (else under the source root), or undefined. */

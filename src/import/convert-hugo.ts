@@ -42,7 +42,10 @@ export function hugoConverters(ctx: ConvertContext): Record<string, Converter> {
     const [path, fragment] = target.split('#')
     if (path === '') return '#' + fragment
     const found = ctx.resolve(path)
-    return found ? found.href + (fragment ? '#' + fragment : '') : undefined
+    if (found) return found.href + (fragment ? '#' + fragment : '')
+    // A taxonomy or section page: the new tag, column or home page, when the new site has one.
+    const list = ctx.listPage?.(path)
+    return list === undefined ? undefined : list + (fragment ? '#' + fragment : '')
   }
   const video = (base: string, title: string): Converter => (tag) => {
     const { positional, named } = splitArgs(tag.args)

@@ -39,6 +39,15 @@ export function hugoUrlize(text: string): string {
     .replace(/[^\p{L}\p{N}\p{M}\-_./]/gu, '')
 }
 
+/**
+ * Hugo's path of a page as it writes it (`MakePath`): each space a `-`,
+ * characters other than letters, digits, marks and `. / \\ _ - # + ~ @` (and
+ * `%xx`) dropped, lower case. `_index 1.md` is served at `_index-1/`.
+ */
+export function hugoPath(path: string): string {
+  return path.trim().replace(/ /g, '-').replace(/%(?![0-9a-f]{2})|[^\p{L}\p{N}\p{M}./\\_\-#+~@%]/giu, '').toLowerCase()
+}
+
 /** Jekyll's default slugify (`pretty` of `:slug`): lower case, everything but letters and digits to `-`. */
 export function jekyllSlugify(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}._~!$&'()+,;=@]+/gu, '-').replace(/^-+|-+$/g, '')
@@ -131,7 +140,7 @@ export function oldUrl(
   const filled = pattern.replace(/:([a-z_]+)/g, (_, token: string) => fill(token))
   if (missing) return { error: `the old permalink's \`:${missing}\` has no value for this post` }
   let url = normalise(filled)
-  if (kind === 'hugo') url = url.toLowerCase()
+  if (kind === 'hugo') url = hugoPath(url)
   return { url }
 }
 

@@ -17,7 +17,7 @@ import { codeRanges, inRanges } from './code-ranges.js'
 import { rewriteOldLinks } from './old-links.js'
 import { allCategoryPaths, categoryPath, rewriteFields, urlCategories } from './fields.js'
 import { splitSource, writeFrontMatter } from './front-matter.js'
-import { choosePermalink, hexoSlugize, hugoUrlize, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
+import { choosePermalink, hugoPath, hugoUrlize, isGoodSlug, jekyllPattern, oldUrl, type UrlFacts } from './permalinks.js'
 import { byString } from './read-tree.js'
 import type { OldSettings } from './settings.js'
 import { hexoSettings } from './settings-hexo.js'
@@ -25,6 +25,9 @@ import { hugoSettings } from './settings-hugo.js'
 import { jekyllSettings } from './settings-jekyll.js'
 import { count, kindName, type ImportReport, type SourceKind, type SourceTree } from './types.js'
 import { walk, type SourceEntry } from './walk.js'
+import { feedSettings, hugoListPages, listRedirects } from './old-lists.js'
+import type { OldFeed } from './settings.js'
+import { urlPathOf } from '../util/url-path.js'
 import { stringify } from 'yaml'
 
 /** The new site: files by path relative to its root, and the report's facts. */
@@ -35,6 +38,9 @@ export interface ImportPlan {
   basePath: string
   /** Old post URL → new URL (site-relative), for every post with an old URL. */
   urls: Array<[string, string]>
+  /** The old site's feed paths and its tag and category pages (with their `/page/N/`), to check after the build. */
+  oldFeeds: string[]
+  oldLists: string[]
 }
 
 /** The `checks:` an imported site starts with: what old posts often have wrong is a warning, not an error. */
@@ -86,7 +92,7 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   const zone = settings.timezone
   const report: ImportReport = {
     kind, counts: { posts: 0, drafts: 0, pages: 0, files: 0, columns: 0 }, conversions: new Map(), leftovers: [],
-    settingsDropped: [...settings.dropped], engineGaps: [], aliased: 0, kept: 0, permalink: '/posts/:slug/', listRedirects: [], notes: []
+    settingsDropped: [...settings.dropped], engineGaps: [], aliased: 0, kept: 0, permalink: '/posts/:slug/', listRedirects: [], feedPaths: [], notes: []
   }
   const walked = walk(kind, tree, settings.options)
   const files = new Map<string, Buffer | string>()
@@ -153,8 +159,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
     if (kind === 'markdown') {
       e.newPath = `content/posts/${e.source.path}`
     } else {
-      let fileName = slug
-      for (let n = 2; takenFiles.has(fileName.toLowerCase()); n++) fileName = `${slug}-${n}`
+      let fileName = fileNameOf(slug)
+      for (let n = 2; takenFiles.has(fileName.toLowerCase()); n++) fileName = `${fileNameOf(slug)}-${n}`
       takenFiles.add(fileName.toLowerCase())
       e.newPath = bundle ? `content/posts/${fileName}/index.md` : `content/posts/${fileName}.md`
     }
@@ -179,11 +185,13 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       report.notes.push(`${e.source.path}: not imported; the new site makes its own \`/${last}/\` list page`)
       continue
     }
-    let slug = sanitizeSlug(takenPages.has(last) ? segments.join('-') : last)
-    for (let n = 2; takenPages.has(slug); n++) slug = `${sanitizeSlug(last)}-${n}`
+    const taken = (s: string): boolean => takenPages.has(s) || takenPages.has(fileNameOf(s))
+    let slug = sanitizeSlug(taken(last) ? segments.join('-') : last)
+    for (let n = 2; taken(slug); n++) slug = `${sanitizeSlug(last)}-${n}`
     takenPages.add(slug)
+    takenPages.add(fileNameOf(slug))
     e.slug = slug
-    e.newPath = `content/pages/${slug}.md`
+    e.newPath = `content/pages/${fileNameOf(slug)}.md`
     e.oldUrl = pageOldUrl(e, rel, kind)
     keptPages.push(e)
   }
@@ -252,10 +260,15 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
   const siteHost = new URL(String(settings.site.url)).host
 
+  // Hugo's list pages as `ref` names them → the new site's pages (old-lists.ts).
+  const listPages = kind === 'hugo'
+    ? hugoListPages(posts.filter((e) => !e.source.draft && e.split.data.draft !== true).map((e) => listOf(e.split.data.tags)), columnOfPath, mainSections(posts, true).map(([s]) => s))
+    : undefined
+
   // Write posts and pages.
   const listed = new Set<string>()
-  const tagsSeen = new Map<string, string>()
-  const categoriesSeen: string[][] = []
+  const tagCounts = new Map<string, number>()
+  const categoriesSeen: string[][][] = []
   for (const e of [...posts, ...keptPages]) {
     const assetNames = new Set(e.source.assets.map(([, to]) => to))
     const ctx: ConvertContext = {
@@ -264,7 +277,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       hasAsset: (n) => assetNames.has(n),
       readSource: (p) => tree.get(posix.normalize(`${String(settings.options.sourceDir ?? 'source')}/${p}`))?.toString('utf8') ?? tree.get(posix.normalize(p))?.toString('utf8'),
       codeDir: String(settings.options.codeDir ?? 'downloads/code'),
-      siteUrl: String(settings.site.url).replace(/\/$/, '')
+      siteUrl: String(settings.site.url).replace(/\/$/, ''),
+      listPage: listPages && ((key) => listPages.get(hugoPath(key.replace(/^\/+|\/+$/g, '').replace(/\/_index(\.\w+)?$/, ''))))
     }
     let body = e.split.body
     if (kind === 'markdown' && e.split.format === 'none' && textOf(e.split.data.title) === undefined) body = withoutFirstHeading(body)
@@ -331,8 +345,8 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
       if (e.source.draft || data.draft === true) report.counts.drafts++
       else report.counts.posts++
       if (!e.source.draft && data.draft !== true) {
-        for (const tag of (data.tags as string[] | undefined) ?? []) if (!tagsSeen.has(tag)) tagsSeen.set(tag, tag)
-        categoriesSeen.push(...allCategoryPaths(e.split.data, kind))
+        for (const tag of new Set((data.tags as string[] | undefined) ?? [])) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1)
+        categoriesSeen.push(allCategoryPaths(e.split.data, kind))
       }
     } else {
       report.counts.pages++
@@ -353,40 +367,48 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
   for (const line of walked.leftBehind) report.notes.push(line)
 
-  // Old tag and category pages: redirect pages in public/.
-  const redirect = (from: string, to: string): void => {
-    if (sameUrl(from, to) || from.toLowerCase() === to.toLowerCase()) return
-    const path = `public${from}index.html`
-    if (files.has(path)) return
-    files.set(path, redirectPage(settings.basePath, to))
-    report.listRedirects.push([from, to])
+  // Each new column's posts (its subtree), for the page numbers of its list.
+  const columnPosts = new Map<string, number>()
+  for (const e of posts) {
+    if (e.source.draft || e.split.data.draft === true || e.split.error) continue
+    for (let id = e.column; id !== undefined; id = columns.get(id)?.parent) columnPosts.set(id, (columnPosts.get(id) ?? 0) + 1)
   }
-  if (kind === 'hexo' || kind === 'hugo') {
-    const tagDir = kind === 'hexo' ? String(settings.options.tagDir ?? 'tags') : 'tags'
-    const categoryDir = kind === 'hexo' ? String(settings.options.categoryDir ?? 'categories') : 'categories'
-    const oldSlug = kind === 'hexo' ? hexoSlugize : hugoUrlize
-    for (const tag of [...tagsSeen.keys()].sort(byString)) redirect(`/${tagDir}/${oldSlug(tag)}/`, `/tags/${slugify(tag)}/`)
-    if (tagDir !== 'tags') redirect(`/${tagDir}/`, '/tags/')
-    redirect(`/${categoryDir}/`, '/columns/')
-    const seen = new Set<string>()
-    for (const path of categoriesSeen) {
-      for (let i = 1; i <= path.length; i++) {
-        const prefix = path.slice(0, i)
-        const key = prefix.join('\u0000')
-        if (seen.has(key)) continue
-        seen.add(key)
-        const id = columnOfPath.get(key)
-        const from = kind === 'hexo' ? `/${categoryDir}/${prefix.map(hexoSlugize).join('/')}/` : `/${categoryDir}/${hugoUrlize(prefix.at(-1)!)}/`
-        if (id) redirect(from, `/columns/${slugify(id)}/`)
-      }
-    }
-    report.listRedirects.sort((a, b) => byString(a[0], b[0]))
+  // Old tag and category pages, and old feed paths: `redirects:` and `feed.paths` of site.yaml (old-lists.ts).
+  const lists = listRedirects({
+    kind, tags: tagCounts, categories: categoriesSeen, columnOf: (path) => columnOfPath.get(path.join('\u0000')), columnPosts: (id) => columnPosts.get(id) ?? 0,
+    tagDir: kind === 'hexo' ? String(settings.options.tagDir ?? 'tags') : 'tags',
+    categoryDir: kind === 'hexo' ? String(settings.options.categoryDir ?? 'categories') : 'categories',
+    tagPerPage: Number(settings.options.tagPerPage ?? settings.site.paginate ?? 10),
+    categoryPerPage: Number(settings.options.categoryPerPage ?? settings.site.paginate ?? 10),
+    paginationDir: String(settings.options.paginationDir ?? 'page'),
+    paginate: Number(settings.site.paginate ?? 10),
+    taken: (path) => newUrls.has(norm(path)) || byOldUrl.has(norm(path)),
+    sections: kind === 'hugo' ? mainSections(posts, settings.options.lowerPaths !== false) : undefined
+  })
+  report.listRedirects = lists.redirects
+  for (const [path, why] of lists.skipped) report.notes.push(`old list page \`${path}\` not redirected: ${why}`)
+  const oldFeeds = [...((settings.options.feeds as OldFeed[] | undefined) ?? [])]
+  if (kind === 'hugo' && typeof settings.options.rssName === 'string') {
+    // Hugo's home feed, and its main section's (the same posts).
+    oldFeeds.push({ format: 'rss', path: settings.options.rssName })
+    for (const [section] of mainSections(posts, settings.options.lowerPaths !== false)) oldFeeds.push({ format: 'rss', path: `${section}/${settings.options.rssName}` })
   }
-
-  // Feeds at old paths.
-  const feedPath = kind === 'hugo' ? 'index.xml' : textOf(settings.options.feedPath)
-  if (feedPath && !['atom.xml', 'rss.xml', 'feed.json'].includes(feedPath.replace(/^\//, ''))) {
-    report.engineGaps.push(`feed at \`/${feedPath.replace(/^\//, '')}\`: the new site writes its feeds at /atom.xml, /rss.xml and /feed.json, and site.yaml cannot name another path; readers subscribed to the old path need an engine change (a \`feed.paths\` setting) or a redirect by the host`)
+  const feeds = feedSettings(oldFeeds)
+  report.feedPaths = Object.entries(feeds.paths).flatMap(([format, paths]) => paths.map((p): [string, string] => [p, format]))
+  for (const [path, why] of feeds.skipped) report.notes.push(`old feed \`${path}\` not kept: ${why}`)
+  // Hugo: every term's feed too (`/tags/go/index.xml`); `feed.names` writes each tag's and column's feed under
+  // that name, so tags keep theirs where the tag's URL is unchanged; categories are columns now, at other URLs.
+  const listFeeds: string[] = []
+  let feedNames: Record<string, string[]> | undefined
+  const rssName = kind === 'hugo' && typeof settings.options.rssName === 'string' ? settings.options.rssName : undefined
+  if (rssName) {
+    if (rssName !== 'rss.xml') feedNames = { rss: [rssName] }
+    const terms = new Set<string>()
+    for (const [tag] of tagCounts) terms.add(`/tags/${hugoUrlize(tag)}/${rssName}`)
+    for (const paths of categoriesSeen) for (const path of paths) for (const term of path) terms.add(`/categories/${hugoUrlize(term)}/${rssName}`)
+    listFeeds.push(...terms)
+    report.notes.push(`the old site's feeds of each category and other section (\`/categories/<term>/${rssName}\`, …) are not kept: the new site has a feed per column at \`/columns/<id>/atom.xml\` and \`rss.xml\`` +
+      (feedNames ? ` (and \`${rssName}\`)` : ''))
   }
   if (posts.some((e) => e.oldUrl && /\.html$/.test(e.oldUrl))) {
     report.engineGaps.push('post URLs ending in `.html`: a permalink must end in `/`, so those posts moved to folder URLs and their old URLs became aliases (redirect pages)')
@@ -394,14 +416,28 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   if (posts.some((e) => e.ownUrl && e.oldUrl && isDirUrl(e.oldUrl))) {
     report.notes.push('posts with their own `permalink` keep it (the engine reads `permalink` once the front-matter fields of issue #14 are in)')
   }
-  if (report.listRedirects.length > 0) report.notes.push('old tag and category pages redirect to the new tag and column pages through redirect pages in public/ (the engine has no site-level redirects; a host that reads `_redirects` gets only the posts\' aliases)')
 
   // site.yaml.
   const site: Record<string, unknown> = { ...settings.site, permalink: choice.permalink, math: 'auto', checks: importChecks }
+  if (Object.keys(feeds.paths).length > 0 || feedNames) site.feed = { ...(Object.keys(feeds.paths).length > 0 ? { paths: feeds.paths } : {}), ...(feedNames ? { names: feedNames } : {}) }
+  if (lists.redirects.length > 0) site.redirects = Object.fromEntries(lists.redirects)
   files.set('content/site.yaml', `# Imported from a ${kindName(kind)} site by \`inkstone import\`; see IMPORT.md.\n` + stringify(site, { lineWidth: 0 }))
   report.conversions = new Map([...report.conversions].sort((a, b) => byString(a[0], b[0])))
   report.leftovers.sort((a, b) => byString(a.file, b.file) || a.line - b.line || byString(a.construct, b.construct))
-  return { files, report, basePath: settings.basePath, urls }
+  const oldFeedPaths = [...new Set([...oldFeeds.map((f) => urlPathOf(f.path) ?? f.path), ...listFeeds])].sort(byString)
+  if (feedNames) report.feedPaths.push([`<tag or column>/${rssName}`, 'rss'])
+  return { files, report, basePath: settings.basePath, urls, oldFeeds: oldFeedPaths, oldLists: lists.old }
+}
+
+/** Hugo: the top sections of the published posts with how many each has (its old list page `/<section>/`). */
+function mainSections(posts: Entry[], lower: boolean): Array<[string, number]> {
+  const counts = new Map<string, number>()
+  for (const e of posts) {
+    if (e.source.draft || e.split.data.draft === true) continue
+    const section = e.source.path.split('/')[1]
+    if (section && e.source.path.split('/').length > 2) counts.set(lower ? section.toLowerCase() : section, (counts.get(lower ? section.toLowerCase() : section) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => byString(a[0], b[0]))
 }
 
 /** Convert the syntax of one body, by generator. */
@@ -474,6 +510,11 @@ function withTime(date: SiteDate): SiteDate & { hour: number; minute: number; se
   return { ...date, hour: Number(m?.[1] ?? 0), minute: Number(m?.[2] ?? 0), second: Number(m?.[3] ?? 0) }
 }
 
+/** A file name for a slug: the engine skips files whose names start with `_` or `.` (`_index 1.md` → `index-1.md`). */
+function fileNameOf(slug: string): string {
+  return slug.replace(/^[_.]+/, '') || 'untitled'
+}
+
 /** A slug the new site accepts, from any text: white space and URL-special characters become `-`. */
 function sanitizeSlug(text: string): string {
   const slug = text.normalize('NFC').trim().replace(/[\s?#%\\/]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|-+$/g, '')
@@ -543,7 +584,7 @@ function pageOldUrl(e: Entry, rel: string, kind: SourceKind): string {
   const slug = textOf(e.split.data.slug)
   const path = rel.replace(/\/index$/, '')
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''
-  return `/${dir}${slug ?? path.split('/').pop()}/`.toLowerCase()
+  return hugoPath(`/${dir}${slug ?? path.split('/').pop()}/`)
 }
 
 /** A column id for a category: its slug, or the slug of its whole path when another category took that. */
@@ -552,10 +593,4 @@ function columnId(name: string, path: string[], columns: Map<string, unknown>): 
   if (columns.has(id)) id = slugify(path.join('-'))
   for (let n = 2; columns.has(id); n++) id = `${slugify(path.join('-'))}-${n}`
   return id
-}
-
-/** A redirect page: a meta refresh, a canonical link and a visible link to the new URL under the base path. */
-export function redirectPage(basePath: string, to: string): string {
-  const target = (basePath.replace(/\/$/, '') + to).split('/').map((s) => encodeURIComponent(decodeSafe(s))).join('/')
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>Moved</title><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${target}"><meta name="robots" content="noindex"></head>\n<body><p>This page has moved to <a href="${target}">${target}</a>.</p></body></html>\n`
 }

@@ -14,6 +14,18 @@ export interface BuildSummary {
   /** Old post URLs that answer in the built site (the page, or a redirect page to it), and those that do not. */
   urlsAnswering: number
   urlsMissing: string[]
+  /** Old URLs that answer only on a host that ignores case. */
+  urlsCaseOnly?: string[]
+  /** The same for the old feed paths, and the old tag and category pages. */
+  feeds?: Answering
+  lists?: Answering
+}
+
+/** How many old URLs of a kind answer in the built site. */
+export interface Answering {
+  urlsAnswering: number
+  urlsMissing: string[]
+  urlsCaseOnly?: string[]
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
@@ -34,9 +46,12 @@ export function importReport(report: ImportReport, source: string, build: BuildS
   out.push('## URLs', '')
   out.push(`The new site's permalink is \`${report.permalink}\`: ${report.kept} posts keep their old URL; ${report.aliased} posts moved and their old URLs are aliases (redirect pages and \`_redirects\`).`, '')
   if (report.listRedirects.length > 0) {
-    out.push(`Old tag and category pages redirect to the new ones (${report.listRedirects.length}, redirect pages in \`public/\`):`, '')
+    out.push(`Old list pages redirect to the new tag and column pages and the home page (${report.listRedirects.length}, \`redirects:\` in site.yaml):`, '')
     for (const [from, to] of report.listRedirects) out.push(`- \`${from}\` → \`${to}\``)
     out.push('')
+  }
+  if (report.feedPaths.length > 0) {
+    out.push(`Old feeds kept at their paths (\`feed.paths\` and \`feed.names\` in site.yaml): ${report.feedPaths.map(([path, format]) => `\`${path}\` (${format})`).join(', ')}.`, '')
   }
   out.push(`## Conversions`, '')
   if (report.conversions.size === 0) out.push('None.', '')
@@ -63,11 +78,19 @@ export function importReport(report: ImportReport, source: string, build: BuildS
   const errors = build.problems.filter((p) => p.fatal).length
   const warnings = build.problems.length - errors
   out.push(build.ok ? `The new site builds: ${warnings} warnings.` : `The new site does not build yet: ${errors} errors, ${warnings} warnings.`, '')
-  const total = build.urlsAnswering + build.urlsMissing.length
-  if (total > 0) {
-    out.push(`Old post URLs answering in the built site (the page or a redirect to it): ${build.urlsAnswering} of ${total}.`, '')
-    if (build.urlsMissing.length > 0) out.push(...build.urlsMissing.map((u) => `- not answering: \`${u}\``), '')
+  const tell = (what: string, a: Answering | undefined): void => {
+    const caseOnly = a?.urlsCaseOnly ?? []
+    const total = a ? a.urlsAnswering + a.urlsMissing.length + caseOnly.length : 0
+    if (!a || total === 0) return
+    out.push(`${what} answering in the built site (the page or a redirect to it): ${a.urlsAnswering} of ${total}` +
+      (caseOnly.length > 0 ? `; ${caseOnly.length} more only where the host ignores case` : '') + '.', '')
+    if (a.urlsMissing.length > 0 || caseOnly.length > 0) {
+      out.push(...a.urlsMissing.map((u) => `- not answering: \`${u}\``), ...caseOnly.map((u) => `- only on a host that ignores case: \`${u}\``), '')
+    }
   }
+  tell('Old post URLs', build)
+  tell('Old feed paths', build.feeds)
+  tell('Old list pages (tags, categories, Hugo sections and their pages)', build.lists)
   if (build.problems.length > 0) {
     out.push('```text')
     for (const p of sortProblems(build.problems)) {

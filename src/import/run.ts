@@ -61,17 +61,35 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   options.onProgress?.('building')
   const result = await build({ root: into, flags: { drafts: false, future: false }, now: options.now, cache: false, write: false, workers: 0 })
   const outputs = new Set(result.files.map((f) => f.outPath))
-  const missing: string[] = []
-  let answering = 0
-  for (const [old] of plan.urls) {
-    const path = safeDecode(old)
-    const candidates = [outPathOf(path), outPathOf(path.replace(/\/?$/, '/'))]
-    if (candidates.some((c) => outputs.has(c))) answering++
-    else missing.push(old)
+  const summary: BuildSummary = {
+    ok: result.ok,
+    problems: result.problems,
+    ...answering(plan.urls.map(([old]) => old), outputs),
+    feeds: answering(plan.oldFeeds, outputs),
+    lists: answering(plan.oldLists, outputs)
   }
-  const summary: BuildSummary = { ok: result.ok, problems: result.problems, urlsAnswering: answering, urlsMissing: missing }
   await writeFile(join(into, 'IMPORT.md'), importReport(plan.report, name, summary))
   return { ok: result.ok, into, report: plan.report, build: summary, kind }
+}
+
+/**
+ * Which old URL paths answer in the built site: a file at the path, or its
+ * folder's `index.html` (the page, or a redirect page to it). One that
+ * answers only when the host ignores case is counted apart.
+ */
+function answering(paths: string[], outputs: Set<string>): { urlsAnswering: number; urlsMissing: string[]; urlsCaseOnly: string[] } {
+  const lower = new Set([...outputs].map((o) => o.toLowerCase()))
+  const missing: string[] = []
+  const caseOnly: string[] = []
+  let count = 0
+  for (const old of paths) {
+    const path = safeDecode(old)
+    const candidates = [outPathOf(path), outPathOf(path.replace(/\/?$/, '/'))]
+    if (candidates.some((c) => outputs.has(c))) count++
+    else if (candidates.some((c) => lower.has(c.toLowerCase()))) caseOnly.push(old)
+    else missing.push(old)
+  }
+  return { urlsAnswering: count, urlsMissing: missing, urlsCaseOnly: caseOnly }
 }
 
 function safeDecode(url: string): string {

@@ -2,14 +2,31 @@
  * Hexo's `_config.yml` read into the new site's settings.
  */
 import type { SourceTree } from './types.js'
-import { basePathOf, commonSite, languageOf, listDropped, readConfigFile, siteUrl, text, type OldSettings } from './settings.js'
+import { basePathOf, commonSite, hexoFeeds, languageOf, listDropped, readConfigFile, siteUrl, text, type OldSettings } from './settings.js'
 
 const handled = new Set([
   'title', 'subtitle', 'description', 'author', 'language', 'timezone', 'url', 'root', 'permalink', 'permalink_defaults',
   'per_page', 'new_post_name', 'post_asset_folder', 'tag_dir', 'category_dir', 'code_dir', 'source_dir', 'skip_render',
   'pretty_urls', 'archive_dir', 'public_dir', 'i18n_dir', 'pagination_dir', 'default_layout', 'titlecase', 'date_format',
-  'time_format', 'updated_option', 'render_drafts', 'relative_link', 'future', 'filename_case', 'keywords', 'default_category', 'feed'
+  'time_format', 'updated_option', 'render_drafts', 'relative_link', 'future', 'filename_case', 'keywords', 'default_category', 'feed',
+  'tag_generator', 'category_generator'
 ])
+
+/** Whether the blog's package.json lists a dependency. */
+function dependsOn(tree: SourceTree, name: string): boolean {
+  try {
+    const pkg = JSON.parse(tree.get('package.json')?.toString('utf8') ?? '{}') as Record<string, Record<string, unknown> | undefined>
+    return Object.hasOwn(pkg.dependencies ?? {}, name) || Object.hasOwn(pkg.devDependencies ?? {}, name)
+  } catch {
+    return false
+  }
+}
+
+/** Posts per page of a list: its generator's `per_page`, else the site's (Hexo's default 10); 0 means one page. */
+function perPage(own: unknown, site: unknown): number {
+  const n = typeof own === 'number' ? own : typeof site === 'number' ? site : 10
+  return n > 0 ? n : Infinity
+}
 
 /**
  * Read a Hexo blog's settings.
@@ -51,7 +68,10 @@ export function hexoSettings(tree: SourceTree, fallbackTitle: string): OldSettin
       codeDir: text(c.code_dir) ?? 'downloads/code',
       sourceDir: text(c.source_dir) ?? 'source',
       skipRender: Array.isArray(c.skip_render) ? c.skip_render.map(String) : text(c.skip_render) ? [text(c.skip_render)!] : [],
-      feedPath: text((c.feed as Record<string, unknown> | undefined)?.path) ?? (c.feed ? 'atom.xml' : undefined)
+      feeds: hexoFeeds(c.feed, dependsOn(tree, 'hexo-generator-feed')),
+      tagPerPage: perPage((c.tag_generator as Record<string, unknown> | undefined)?.per_page, c.per_page),
+      categoryPerPage: perPage((c.category_generator as Record<string, unknown> | undefined)?.per_page, c.per_page),
+      paginationDir: text(c.pagination_dir) ?? 'page'
     }
   }
 }

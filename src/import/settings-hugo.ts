@@ -7,9 +7,17 @@ import { basePathOf, commonSite, languageOf, listDropped, readConfigFile, siteUr
 
 const handled = new Set([
   'title', 'baseurl', 'languagecode', 'defaultcontentlanguage', 'timezone', 'author', 'params', 'paginate', 'pagination',
-  'permalinks', 'contentdir', 'staticdir', 'disablepathtolower', 'uglyurls', 'mainsections', 'taxonomies', 'publishdir',
-  'builddrafts', 'buildfuture', 'markup', 'pygmentscodefences', 'pygmentsusecodefences', 'enablerobotstxt', 'summarylength'
+  'permalinks', 'contentdir', 'staticdir', 'disablekinds', 'disablepathtolower', 'uglyurls', 'mainsections', 'taxonomies', 'publishdir',
+  'builddrafts', 'buildfuture', 'markup', 'pygmentscodefences', 'pygmentsusecodefences', 'enablerobotstxt', 'summarylength',
+  'outputformats', 'paginatepath'
 ])
+
+/** A key of a Hugo settings table, whatever its case (Hugo's keys are case-insensitive). */
+function keyOf(table: unknown, key: string): unknown {
+  if (!table || typeof table !== 'object') return undefined
+  const found = Object.keys(table).find((k) => k.toLowerCase() === key)
+  return found === undefined ? undefined : (table as Record<string, unknown>)[found]
+}
 
 const configNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json']
 
@@ -76,7 +84,12 @@ export function hugoSettings(tree: SourceTree, fallbackTitle: string): OldSettin
       staticDir: text(c.staticdir) ?? 'static',
       permalinks: Object.fromEntries(Object.entries((permalinks.page as Record<string, unknown> | undefined) ?? permalinks).map(([k, v]) => [k, String(v)])),
       mainSections: Array.isArray(mainSections) ? mainSections.map(String) : [],
-      lowerPaths: c.disablepathtolower !== true
+      lowerPaths: c.disablepathtolower !== true,
+      // Hugo writes RSS at index.xml (`outputFormats.RSS.baseName`) of the home page, each section and each term.
+      rssName: c.disablekinds && Array.isArray(c.disablekinds) && c.disablekinds.some((k) => String(k).toLowerCase() === 'rss')
+        ? undefined
+        : `${text(keyOf(keyOf(c.outputformats, 'rss'), 'basename')) ?? 'index'}.xml`,
+      paginationDir: text(c.paginatepath) ?? text(keyOf(c.pagination, 'path')) ?? 'page'
     }
   }
 }

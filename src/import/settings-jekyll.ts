@@ -8,7 +8,7 @@ import { jekyllPattern } from './permalinks.js'
 const handled = new Set([
   'title', 'description', 'tagline', 'author', 'lang', 'locale', 'timezone', 'url', 'baseurl', 'permalink', 'paginate',
   'exclude', 'include', 'collections', 'markdown', 'highlighter', 'kramdown', 'source', 'destination', 'future',
-  'show_drafts', 'encoding', 'paginate_path'
+  'show_drafts', 'encoding', 'paginate_path', 'feed'
 ])
 
 /**
@@ -62,7 +62,8 @@ export function jekyllSettings(tree: SourceTree, fallbackTitle: string): OldSett
     options: {
       exclude: Array.isArray(c.exclude) ? c.exclude.map(String) : [],
       collections,
-      feedPath: plugins.includes('jekyll-feed') ? text((c.feed as Record<string, unknown> | undefined)?.path) ?? 'feed.xml' : undefined
+      // jekyll-feed writes Atom.
+      feeds: plugins.includes('jekyll-feed') ? [{ format: 'atom', path: text((c.feed as Record<string, unknown> | undefined)?.path) ?? 'feed.xml' }] : []
     }
   }
 }

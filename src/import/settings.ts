@@ -24,6 +24,35 @@ export interface OldSettings {
   options: Record<string, unknown>
 }
 
+/** A feed of the old site: its format in the new site's terms and its path (`rss2.xml`, `/index.xml`). */
+export interface OldFeed {
+  format: 'atom' | 'rss'
+  path: string
+}
+
+/**
+ * hexo-generator-feed's settings (`feed: {type, path}`; each one value or a
+ * list, paired by position) as the feeds it wrote: `atom` at atom.xml and
+ * `rss2` at rss2.xml unless `path` says otherwise.
+ *
+ * @param feed The value of `feed` in _config.yml.
+ * @param installed Whether the plugin is a dependency (it then writes atom.xml without settings).
+ * @returns Feeds.
+ */
+export function hexoFeeds(feed: unknown, installed: boolean): OldFeed[] {
+  if (!feed || typeof feed !== 'object') return installed || feed === true ? [{ format: 'atom', path: 'atom.xml' }] : []
+  const f = feed as Record<string, unknown>
+  const types = (Array.isArray(f.type) ? f.type : [f.type ?? 'atom']).map((t) => String(t).toLowerCase())
+  const paths = Array.isArray(f.path) ? f.path.map(String) : f.path !== undefined && f.path !== null ? [String(f.path)] : []
+  return types.flatMap((type, i): OldFeed[] => {
+    const format = type === 'rss2' || type === 'rss' ? 'rss' : type === 'atom' ? 'atom' : undefined
+    if (!format) return []
+    // One path for one type; a list of paths pairs with the list of types.
+    const path = paths[i] ?? (types.length === 1 ? paths[0] : undefined) ?? (format === 'rss' ? 'rss2.xml' : 'atom.xml')
+    return [{ format, path: /\.[a-z0-9]+$/i.test(path) ? path : `${path.replace(/\/?$/, '/')}${format === 'rss' ? 'rss2.xml' : 'atom.xml'}` }]
+  })
+}
+
 /** Read a YAML, TOML or JSON config file of the tree, as data (empty when absent or unreadable). */
 export function readConfigFile(tree: SourceTree, path: string): { data?: Record<string, unknown>; error?: string } {
   const bytes = tree.get(path)

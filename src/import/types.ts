@@ -35,8 +35,10 @@ export interface ImportReport {
   kept: number
   /** The chosen permalink pattern. */
   permalink: string
-  /** Old URL → new URL of tag and category pages, written as redirect pages in `public/`. */
+  /** Old URL → new URL of tag and category pages (and their `/page/N/`), written as `redirects:` in site.yaml. */
   listRedirects: Array<[string, string]>
+  /** Old feed paths kept by `feed.paths` in site.yaml, with their format. */
+  feedPaths: Array<[string, string]>
   /** Other notes, one line each. */
   notes: string[]
 }

@@ -4,7 +4,7 @@
  * `public/`; and the check that no public file lands on a path the site
  * already writes.
  */
-import { readdir } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { problem } from '../messages.js'
 import type { OutputFile, Problem } from '../types.js'
@@ -12,7 +12,7 @@ import { ignored } from '../content/discover.js'
 import type { SiteGraph } from '../site/graph.js'
 import { fileHash } from '../util/file-hash.js'
 
-/** Root-relative paths of every file under `public/` (dot files ignored but for `.well-known`), sorted by name. */
+/** Root-relative paths of every file under `public/` (dot files ignored but for `.well-known` and `_redirects`), sorted by name. */
 async function publicPaths(root: string, rel = 'public'): Promise<string[]> {
   let entries
   try {
@@ -22,7 +22,8 @@ async function publicPaths(root: string, rel = 'public'): Promise<string[]> {
   }
   const out: string[] = []
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (ignored(e.name) && e.name !== '.well-known') continue
+    // `public/_redirects` is the author's redirect list for the host: kept (merged with the site's, see takeAuthorRedirects).
+    if (ignored(e.name) && e.name !== '.well-known' && !(rel === 'public' && e.name === '_redirects')) continue
     const path = `${rel}/${e.name}`
     if (e.isDirectory()) out.push(...(await publicPaths(root, path)))
     else if (e.isFile()) out.push(path)
@@ -96,4 +97,21 @@ export function publicCollisions(root: string, files: OutputFile[], others: Read
   files.forEach(claim)
   others.forEach(claim)
   return [...collided].sort().map((outPath) => problem(`public/${outPath}`, 'url-collision', `The public file lands on \`${outPath}\`, which the site already writes`))
+}
+
+/**
+ * When the site writes its own `_redirects`, take the author's
+ * `public/_redirects` out of the copies: it is merged into the site's
+ * (theirs first; see redirects.ts and redirect-checks.ts).
+ *
+ * @param root Site root.
+ * @param files The build's files so far; the author's file is removed from them.
+ * @param graph Site graph (its redirects).
+ * @returns The author's file's text, or undefined.
+ */
+export async function takeAuthorRedirects(root: string, files: OutputFile[], graph: Pick<SiteGraph, 'redirects'>): Promise<string | undefined> {
+  if (graph.redirects.length === 0) return undefined
+  const publicDir = join(root, 'public') + sep
+  const theirs = files.findIndex((f) => f.outPath === '_redirects' && f.kind === 'copy' && f.from.startsWith(publicDir))
+  return theirs >= 0 ? await readFile((files.splice(theirs, 1)[0] as { from: string }).from, 'utf8') : undefined
 }

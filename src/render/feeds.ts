@@ -223,6 +223,17 @@ export function feedFiles(graph: SiteGraph): FeedFile[] {
       { outPath: outPathOf(paths.rss), key: () => 'rss:' + scoped().key, make: () => rssFeed(scoped().doc, rssMemo), reads },
       { outPath: outPathOf(paths.json), key: () => 'json:' + scoped().key, make: () => jsonFeed(scoped().doc), reads }
     )
+    // `feed.paths`: the site-wide feed again at more paths (an old blog's), each naming itself as its self link;
+    // `feed.names`: each tag's and column's again under more names in its folder.
+    const extras = scope.kind === 'site'
+      ? graph.config.feed.paths ?? []
+      : (graph.config.feed.names ?? []).map((n) => ({ format: n.format, path: scope.base + n.path }))
+    for (const extra of extras) {
+      const { format, path } = extra
+      const doc = (): FeedDoc => ({ ...scoped().doc, urls: { ...scoped().doc.urls, [format]: absolute(graph.config, path) } })
+      const write = format === 'atom' ? () => atomFeed(doc(), atomMemo) : format === 'rss' ? () => rssFeed(doc(), rssMemo) : () => jsonFeed(doc())
+      files.push({ outPath: outPathOf(path), key: () => `${format}:${path}:` + scoped().key, make: write, reads })
+    }
   }
   return files
 }

@@ -25,6 +25,8 @@ export interface PublishingOptions extends SitemapInput {
   last?: LastOutput
   /** Told how many posts' text the search index tokenised, when it is made (see BuiltIndex.tokenised). */
   onSearchIndex?: (tokenised: number) => void
+  /** The author's `public/_redirects`, merged into the site's (theirs first). */
+  authorRedirects?: string
 }
 
 /** The last build's output. */
@@ -69,7 +71,7 @@ export function publishingFiles(graph: SiteGraph, options: PublishingOptions): G
     ...(options.taken?.has('robots.txt') ? [] : [textFile('robots.txt', () => robotsTxt(graph))]),
     // Aliases and `redirect_to` posts: a page each, and `_redirects` for hosts that read it (none when there are none).
     ...graph.redirects.map((r) => textFile(redirectOutPath(r), () => redirectPage(graph.config, r))),
-    ...(graph.redirects.length > 0 ? [textFile('_redirects', () => redirectsFile(graph))] : [])
+    ...(graph.redirects.length > 0 ? [textFile('_redirects', () => redirectsFile(graph, options.authorRedirects))] : [])
   ]
 }
 

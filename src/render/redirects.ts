@@ -52,11 +52,18 @@ export function redirectOutPath(redirect: Redirect): string {
 }
 
 /**
- * The `_redirects` file: one `from to 301` line per redirect, in `from` order.
+ * The `_redirects` file: one `from to 301` line per redirect (aliases,
+ * `redirect_to` posts, site.yaml's `redirects:`), in `from` order, then the
+ * asking file's path. The author's own `public/_redirects`, when there is
+ * one, comes first as written: hosts apply the first rule that matches, and
+ * a path both name is an error (redirect-checks.ts).
  *
  * @param graph Site graph.
+ * @param authorText Text of the author's `public/_redirects`, if any.
  * @returns File text.
  */
-export function redirectsFile(graph: Pick<SiteGraph, 'config' | 'redirects'>): string {
-  return graph.redirects.map((r) => `${href(graph.config, r.from)} ${target(graph.config, r.to).href} 301\n`).join('')
+export function redirectsFile(graph: Pick<SiteGraph, 'config' | 'redirects'>, authorText?: string): string {
+  const ours = graph.redirects.map((r) => `${href(graph.config, r.from)} ${target(graph.config, r.to).href} 301\n`).join('')
+  if (authorText === undefined || authorText.trim() === '') return ours
+  return authorText.replace(/\n?$/, '\n') + ours
 }

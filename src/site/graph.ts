@@ -17,6 +17,7 @@ import { didYouMean } from '../config/schema.js'
 import { columnPath, decodePath, isContained, pagePath, postPath, slugFromName, slugify, tagPath, type SiteLink } from './urls.js'
 import { datePrefix } from '../content/dates.js'
 import { categoryColumns } from './categories.js'
+import { siteRedirects } from './site-redirects.js'
 import type { ArchiveYear, Column, Page, Post, Redirect, SiteGraph, Tag } from './model.js'
 
 export type * from './model.js'
@@ -218,6 +219,10 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   const archives = [...years.values()].sort((a, b) => b.year - a.year)
   for (const y of archives) y.months.sort((a, b) => b.month - a.month)
 
+  // site.yaml's `redirects:` (site-redirects.ts), after the posts' own: each titled by what it leads to.
+  redirects.push(...siteRedirects(config, { posts, pages, tags, columns: [...columnsById.values()] }))
+  redirects.sort((a, b) => byString(a.from, b.from) || byString(a.path, b.path))
+
   // URL collisions over everything that owns a URL.
   const owners = new Map<string, Array<{ path: string; what: string; place?: { line: number; column: number } }>>()
   const claim = (url: string, path: string, what: string, place?: { line: number; column: number }): void => {
@@ -228,6 +233,7 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   for (const url of ['/tags/', '/columns/', '/archives/', '/search/', '/404.html', '/atom.xml', '/rss.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/search.json']) {
     claim(url, '', 'a built-in page')
   }
+  for (const extra of config.feed.paths ?? []) claim(extra.path, '', `the ${extra.format} feed at \`${extra.path}\` (\`feed.paths\` in site.yaml)`)
   // The list pages too: an alias or a permalink may name any URL.
   for (const url of ['/', ...tags.map((t) => t.url), ...archives.flatMap((y) => [y.url, ...y.months.map((m) => m.url)])]) claim(url, '', 'a list page')
   // And the later pages of the paginated ones (`/page/2/`…).
@@ -237,6 +243,10 @@ export function buildSiteGraph(input: GraphInput): SiteGraph {
   for (const [base, count] of lists) for (const url of laterPages(base, count)) claim(url, '', 'a list page')
   for (const post of posts) claim(post.url, post.entry.path, `post \`${post.title}\``, post.entry.keys.permalink ?? post.entry.keys.slug ?? post.entry.keys.title)
   for (const r of redirects) {
+    if (r.site) {
+      claim(r.from, r.path, `redirect of \`${r.from}\``, r.site)
+      continue
+    }
     const entry = entriesByPath.get(r.path) as PostEntry
     if (!r.alias) {
       claim(r.from, r.path, `redirect \`${r.title}\``, entry.keys.redirect_to)

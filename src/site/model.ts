@@ -38,6 +38,8 @@ export interface Redirect {
   path: string
   /** An old URL of the post (`aliases`, `redirect_from`, a file permalink), not the post's own (`redirect_to`). */
   alias: boolean
+  /** Where site.yaml's `redirects:` names it (`path` is then content/site.yaml); absent for a post's redirects. */
+  site?: { line: number; column: number }
 }
 
 /** A tag and its posts (newest first). */

@@ -11,6 +11,7 @@ import { NOW, readTree, tempDir } from '../helpers/tree.js'
 import { repo } from '../helpers/cli.js'
 
 const fixture = (name: string): string => join(repo, 'tests/fixtures/import', name)
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function io(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = []
@@ -35,11 +36,11 @@ describe('inkstone import: Hexo', () => {
     const { code, stderr, read, dir } = await importInto(fixture('hexo'))
     expect(stderr).toMatch(/^✓ hexo: 3 posts, 1 drafts, 1 pages, 2 files → .* · 29 conversions, 3 left for you · build: ok, 0 warnings · see .*IMPORT\.md\n$/)
     expect(code).toBe(0)
-    expect(read('content/site.yaml')).toBe(
+    expect(read('content/site.yaml')).toMatch(new RegExp('^' + escape(
       "# Imported from a Hexo site by `inkstone import`; see IMPORT.md.\ntitle: 砚边小记\nurl: https://notes.example.org/\ndescription: 一个用来测试导入的 Hexo 博客\n" +
         'language: zh-CN\ntimezone: Asia/Shanghai\nauthor:\n  name: 林小砚\npaginate: 5\npermalink: /:year/:month/:slug/\nmath: auto\n' +
         'checks:\n  missing-link-target: warning\n  missing-fragment: warning\n  missing-image: warning\n  unknown-language: warning\n  invalid-tex: warning\n'
-    )
+    )))
     // The front matter: our fields, the empty tag dropped, the category path a column, unknown fields kept.
     expect(read('content/posts/tag-tour.md')).toMatch(
       /^---\ntitle: 标签插件一览\ndate: 2016\/6\/28 21:40:15\nupdated: 2016-07-01 10:00\ntags:\n  - Hexo\n  - 写作\ncolumn: go\ncategories:\n  - - 技术\n    - Go\nsticky: 2\nalias: tag-tour\n---\n开头的一段话。\n\n> \[!NOTE\]\n> \*\*小心\*\*\n/
@@ -58,9 +59,13 @@ describe('inkstone import: Hexo', () => {
     expect(existsSync(join(dir, 'content/pages/tags.md'))).toBe(false)
     expect(existsSync(join(dir, 'public/images/logo.png'))).toBe(true)
     expect(existsSync(join(dir, 'public/downloads/code/hello.js'))).toBe(true)
-    // Old category pages redirect to the columns, under the base path.
-    expect(read('public/categories/技术/Go/index.html')).toContain('<meta http-equiv="refresh" content="0; url=/columns/go/">')
-    expect(read('public/categories/index.html')).toContain('url=/columns/')
+    // Old category pages redirect to the columns (site.yaml's `redirects:`, not files in public/), and the
+    // rss2 feed of hexo-generator-feed is kept at its path.
+    expect(read('content/site.yaml')).toContain(
+      'feed:\n  paths:\n    rss:\n      - /rss2.xml\nredirects:\n  /categories/: /columns/\n  /categories/技术/: /columns/技术/\n' +
+        '  /categories/技术/Go/: /columns/go/\n  /categories/生活/: /columns/生活/\n'
+    )
+    expect(existsSync(join(dir, 'public/categories'))).toBe(false)
   })
 
   it('reports counts, conversions, leftovers with file:line, settings not carried over, engine gaps and the build', async () => {
@@ -74,8 +79,12 @@ describe('inkstone import: Hexo', () => {
     expect(report).toContain('- `source/_posts/tag-tour.md:88`: {% pdf %}')
     expect(report).toContain("- `source/_posts/no-alias.md:1`: old URL unknown: the old permalink's `:alias` has no value for this post")
     expect(report).toContain('- theme: `next`: the new site uses its own theme (templates/)')
-    expect(report).toContain('- feed at `/rss2.xml`:')
+    expect(report).toContain('Old feeds kept at their paths (`feed.paths` and `feed.names` in site.yaml): `/rss2.xml` (rss).')
     expect(report).toContain('- `/categories/技术/Go/` → `/columns/go/`')
+    // Hexo keeps a tag's case in its URL; the new site's tag URLs are lower case.
+    expect(report).toContain('- old list page `/tags/Hexo/` not redirected: differs from `/tags/hexo/` only by case')
+    expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 1 of 1.')
+    expect(report).toContain('Old list pages (tags, categories, Hugo sections and their pages) answering in the built site (the page or a redirect to it): 5 of 6; 1 more only where the host ignores case.')
     expect(report).toContain('The new site builds: 0 warnings.')
     expect(report).toContain('Old post URLs answering in the built site (the page or a redirect to it): 2 of 2.')
   })
@@ -98,6 +107,9 @@ describe('inkstone import: Jekyll', () => {
     expect(read('content/posts/unfinished.md')).toContain('draft: true')
     expect(read('content/site.yaml')).toContain('url: https://field.example.net/blog/\n')
     expect(read('content/site.yaml')).toContain('permalink: /:year/:month/:day/:slug/\n')
+    // jekyll-feed's Atom feed at /feed.xml is kept; Jekyll has no tag or category pages without plugins.
+    expect(read('content/site.yaml')).toContain('feed:\n  paths:\n    atom:\n      - /feed.xml\n')
+    expect(read('content/site.yaml')).not.toContain('redirects:')
     const report = read('IMPORT.md')
     expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:24`: {% include %}')
     expect(report).toContain('- `_posts/2016-06-28-why-liquid.md:26`: {% capture %}')
@@ -128,9 +140,22 @@ describe('inkstone import: Hugo', () => {
     expect(existsSync(join(dir, 'content/posts/second-trip-by-the-sea/map.png'))).toBe(true)
     expect(read('content/site.yaml')).toContain('timezone: America/New_York\npaginate: 6\npermalink: /:year/:month/:slug/\n')
     const report = read('IMPORT.md')
-    expect(report).toContain('- `content/posts/first-walk.md:40`: {{< weather >}}')
+    expect(report).toContain('- `content/posts/first-walk.md:42`: {{< weather >}}')
+    // ref / relref to taxonomy and section pages: the new tag, column, tag index and home pages; an unknown one stays.
+    expect(first).toContain('More [spring walks](/tags/spring/), all [journeys](/columns/journeys/), every [post](/) and [all tags](/tags/); [no such list]({{< ref "tags/winter" >}}).')
+    expect(report).toContain('- `content/posts/first-walk.md:20`: {{< ref >}}')
+    // `_index 1.md` is no list page for Hugo but a regular page, at a path with `-` for the space.
+    // Its new file's name does not start with `_` (the engine skips such files); its slug keeps the name.
+    expect(read('content/pages/index-1.md')).toBe('---\ntitle: Packing List\nslug: _index-1\naliases:\n  - /notes/_index-1/\n---\nHugo treats this file as a regular page of the notes section, at `/notes/_index-1/`.\n')
     expect(report).toContain('- menu: set `nav` in site.yaml')
-    expect(report).toContain('- feed at `/index.xml`:')
+    // Hugo's feeds (home and main section), its taxonomy pages with their page-1 aliases, and the main section's list.
+    expect(read('content/site.yaml')).toContain(
+      'feed:\n  paths:\n    rss:\n      - /index.xml\n      - /posts/index.xml\n  names:\n    rss:\n      - index.xml\nredirects:\n  /categories/: /columns/\n  /categories/journeys/: /columns/journeys/\n' +
+        '  /categories/journeys/page/1/: /columns/journeys/\n  /page/1/: /\n  /posts/: /\n  /posts/page/1/: /\n  /tags/sea/page/1/: /tags/sea/\n'
+    )
+    // Tag feeds are kept by `feed.names`; a category's feed is not (categories are columns, at other URLs).
+    expect(report).toContain('Old feed paths answering in the built site (the page or a redirect to it): 5 of 6.\n\n- not answering: `/categories/journeys/index.xml`\n')
+    expect(report).toContain('Old list pages (tags, categories, Hugo sections and their pages) answering in the built site (the page or a redirect to it): 12 of 12.')
   })
 })
 

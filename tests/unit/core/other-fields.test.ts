@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { splitFrontMatter } from '../../../src/content/front-matter.js'
 import { postMatter } from '../../../src/content/fields.js'
-import { urlPathOf } from '../../../src/content/other-fields.js'
+import { urlPathOf } from '../../../src/util/url-path.js'
 import { lowerCaseKeys, mathModeOf, titleFromBody } from '../../../src/content/matter-prep.js'
 import { datePrefix, parseDate } from '../../../src/content/dates.js'
 

@@ -44,6 +44,9 @@ describe('old URLs', () => {
     expect(oldUrl('hugo', '/:year/:month/:slug/', facts({ data: { slug: 'Mine' } }))).toEqual({ url: '/2016/06/mine/' })
     expect(oldUrl('hugo', '/:sections/:slugorfilename/', facts({ section: 'posts/Trips', fileSlug: 'Boston' }))).toEqual({ url: '/posts/trips/boston/' })
     expect(oldUrl('hugo', '/:section/:title/', facts({ section: 'blog/x' }))).toEqual({ url: '/blog/hello-world/' })
+    // Hugo's paths: each space a `-`, other characters than letters, digits and `._-#+~@` dropped (`_index 1.md` is a page).
+    expect(oldUrl('hugo', '/:sections/:slugorfilename/', facts({ section: 'posts/Trips & Notes (old)', fileSlug: '_index 1' })))
+      .toEqual({ url: '/posts/trips--notes-old/_index-1/' })
   })
 })
 
