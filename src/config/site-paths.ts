@@ -5,7 +5,7 @@
  * no I/O; every problem points at its line in site.yaml.
  */
 import type { FeedFormat, FeedPath, Place, SiteRedirect } from '../types.js'
-import { urlPathOf } from '../content/other-fields.js'
+import { urlPathOf } from '../util/url-path.js'
 import type { ParsedYaml } from '../util/yaml.js'
 
 /** The feed formats, in the order their extra paths are listed. */

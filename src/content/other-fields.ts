@@ -8,6 +8,10 @@ import type { VFile } from 'vfile'
 import type { Place } from '../types.js'
 import { report } from '../messages.js'
 import type { SplitFile } from './front-matter.js'
+import { urlPathOf } from '../util/url-path.js'
+
+/** Read here first; its home is util/url-path.ts (config reads such paths too). */
+export { urlPathOf }
 
 /** Keys read here or as a synonym of one of Inkstone's own (summary, updated, cover, draft). */
 export const borrowedKeys = [
@@ -119,37 +123,6 @@ export function otherFields(file: VFile, split: SplitFile) {
       return path
     }
   }
-}
-
-/**
- * A site-relative URL path from what a post wrote (`/old/post/`, `old.html`,
- * a full URL, percent-encoded or not): starts with `/`, not encoded, a
- * folder (ends in `/`) unless the last segment has a file extension.
- *
- * @param text What the front matter says.
- * @returns The path, or undefined when it is unusable (`..`, `\`, `?`, `#`, control characters, empty).
- */
-export function urlPathOf(text: string): string | undefined {
-  let path = text.trim()
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    try {
-      path = new URL(path).pathname
-    } catch {
-      return undefined
-    }
-  }
-  try {
-    path = decodeURIComponent(path)
-  } catch {
-    // Not percent-encoded: keep it as written.
-  }
-  if (path === '' || path === '/') return undefined
-  // eslint-disable-next-line no-control-regex
-  if (/[\\?#\u0000-\u001f\u007f]/.test(path) || path.split('/').some((s) => s === '..' || s === '.')) return undefined
-  if (!path.startsWith('/')) path = '/' + path
-  path = path.replace(/\/{2,}/g, '/')
-  const last = path.slice(path.lastIndexOf('/') + 1)
-  return last === '' || /\.[a-z0-9]{1,5}$/i.test(last) ? path : path + '/'
 }
 
 function describe(value: unknown): string {

@@ -3,7 +3,7 @@
  * as the new site's `redirects:` and `feed.paths` settings. Pure.
  */
 import { columnPath, slugify, tagPath } from '../site/urls.js'
-import { urlPathOf } from '../content/other-fields.js'
+import { urlPathOf } from '../util/url-path.js'
 import { hexoSlugize, hugoPath, hugoUrlize } from './permalinks.js'
 import type { OldFeed } from './settings.js'
 import type { SourceKind } from './types.js'
