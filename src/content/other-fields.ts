@@ -10,6 +10,9 @@ import { report } from '../messages.js'
 import type { SplitFile } from './front-matter.js'
 import { urlPathOf } from '../util/url-path.js'
 
+/** Read here first; its home is util/url-path.ts (config reads such paths too). */
+export { urlPathOf }
+
 /** Keys read here or as a synonym of one of Inkstone's own (summary, updated, cover, draft). */
 export const borrowedKeys = [
   'categories', 'category', 'published', 'permalink', 'description', 'excerpt', 'lastmod', 'last_modified_at',

@@ -418,7 +418,10 @@ export function planImport(tree: SourceTree, kind: SourceKind, name: string, tim
   }
 
   // site.yaml.
-  const site: Record<string, unknown> = { ...settings.site, permalink: choice.permalink, math: 'auto', checks: importChecks }
+  // A post with no date at all (Hugo publishes it, dated year 1) builds, with a warning, until it is given one
+  // (or committed: git's date is then used); IMPORT.md lists it.
+  const undated = posts.some((e) => e.dateText === undefined && !e.source.draft && e.split.data.draft !== true)
+  const site: Record<string, unknown> = { ...settings.site, permalink: choice.permalink, math: 'auto', checks: undated ? { ...importChecks, 'missing-date': 'warning' } : importChecks }
   if (Object.keys(feeds.paths).length > 0 || feedNames) site.feed = { ...(Object.keys(feeds.paths).length > 0 ? { paths: feeds.paths } : {}), ...(feedNames ? { names: feedNames } : {}) }
   if (lists.redirects.length > 0) site.redirects = Object.fromEntries(lists.redirects)
   files.set('content/site.yaml', `# Imported from a ${kindName(kind)} site by \`inkstone import\`; see IMPORT.md.\n` + stringify(site, { lineWidth: 0 }))

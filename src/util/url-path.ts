@@ -1,4 +1,7 @@
-/** Site-relative URL paths from what an author wrote (front matter, site.yaml, an imported blog). */
+/**
+ * Site-relative URL paths as authors write them (front matter, site.yaml):
+ * one normal form for aliases, permalinks and redirects. Pure.
+ */
 
 /**
  * A site-relative URL path from what a post wrote (`/old/post/`, `old.html`,

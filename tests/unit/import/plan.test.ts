@@ -20,6 +20,23 @@ describe('planImport', () => {
     expect(plan.report.leftovers).toEqual([{ file: 'content/posts/b.md', line: 1, construct: 'alias `/posts/a/` is now the URL of a post or page: left out' }])
   })
 
+  it('names the file of a Hugo `_index 1.md` post without its `_`, keeps its URL, and lets an undated post build with a warning', () => {
+    const files = {
+      'hugo.toml': 'baseURL = "https://h.example/"\ntitle = "H"\n',
+      'content/posts/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\na\n',
+      'content/posts/notes/_index 1.md': '+++\ntitle = "Notes"\n+++\nn\n'
+    }
+    const plan = planImport(tree(files), 'hugo', 'h')
+    // The engine skips files whose names start with `_`.
+    expect(text(plan, 'content/posts/index-1.md')).toBe('---\ntitle: Notes\nslug: _index-1\naliases:\n  - /posts/notes/_index-1/\n---\nn\n')
+    expect(plan.urls).toEqual([['/posts/a/', '/posts/a/'], ['/posts/notes/_index-1/', '/posts/_index-1/']])
+    expect(text(plan, 'content/site.yaml')).toContain('  invalid-tex: warning\n  missing-date: warning\n')
+    expect(plan.report.leftovers).toEqual([{ file: 'content/posts/notes/_index 1.md', line: 1, construct: 'no date (front matter or file name)' }])
+    // With every post dated, missing dates stay errors.
+    const dated = planImport(tree({ ...files, 'content/posts/notes/_index 1.md': '+++\ntitle = "Notes"\ndate = 2020-02-02\n+++\nn\n' }), 'hugo', 'h')
+    expect(text(dated, 'content/site.yaml')).not.toContain('missing-date')
+  })
+
   it('gives two posts with one slug two URLs and two files', () => {
     const plan = planImport(tree({
       '_config.yml': 'title: J\nurl: https://j.example\npermalink: /:categories/:title/\n',
