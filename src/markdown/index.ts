@@ -2,8 +2,6 @@
  * The Markdown stage: one post body in, HTML plus everything the site stage
  * needs about it (headings, references, summary, metrics) out, as plain data.
  */
-import rehypeAutolinkHeadings from 'rehype-autolink-headings'
-import rehypeExternalLinks from 'rehype-external-links'
 import rehypeStringify from 'rehype-stringify'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough'
@@ -15,7 +13,8 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { MathMode, RenderedBody } from '../types.js'
 import remarkMathMode from './micromark-pandoc-math.js'
-import { headingAnchorOptions } from './heading-anchors.js'
+import rehypeExternalRel from './rehype-external-rel.js'
+import rehypeHeadingAnchors from './rehype-heading-anchors.js'
 import rehypeHeadingIds from './rehype-heading-ids.js'
 import rehypeImageFigures from './rehype-image-figures.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
@@ -78,13 +77,13 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(rehypeShikiHighlight, { highlight: options.highlight })
       // Ids before anchors and KaTeX: slugs and labels come from the heading's source text.
       .use(rehypeHeadingIds)
-      .use(rehypeAutolinkHeadings, headingAnchorOptions(language))
+      .use(rehypeHeadingAnchors, { language })
       .use(rehypeMath)
       .use(rehypePostLinks)
       .use(rehypeLocalAssets, { root: options.root })
       .use(rehypeImageFigures)
       // Opener isolation and no referrer leak to other sites; new tabs are the reader's choice.
-      .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+      .use(rehypeExternalRel)
       // Last: the summary is cut from the finished tree, placeholders included.
       .use(rehypeSummary, { summaryLength: options.summaryLength })
       .use(rehypeStringify, { allowDangerousHtml: true })
