@@ -6,7 +6,6 @@ import rehypeStringify from 'rehype-stringify'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough'
 import remarkGfm from 'remark-gfm'
-import { remarkAlert } from 'remark-github-blockquote-alert'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
@@ -22,7 +21,7 @@ import rehypeMath from './rehype-math.js'
 import rehypePostLinks from './rehype-post-links.js'
 import rehypeShikiHighlight from './rehype-shiki-highlight.js'
 import rehypeSummary from './rehype-summary.js'
-import remarkAlertTitles from './remark-alert-titles.js'
+import remarkAlerts from './remark-alerts.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
@@ -63,8 +62,7 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(remarkCjkFriendlyGfmStrikethrough)
       .use(remarkMathMode, math)
       .use(remarkTitleHeading)
-      .use(remarkAlert)
-      .use(remarkAlertTitles, { language })
+      .use(remarkAlerts, { language })
       .use(remarkCjkLineBreaks)
       .use(remarkTextMetrics)
       // Raw HTML is passed through untouched; rehype-raw would re-parse every post (slow).
