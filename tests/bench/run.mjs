@@ -531,13 +531,13 @@ async function runOurs(n, corpus, timeoutS) {
 }
 
 // ------------------------------------------------------------------ peers
-async function runPeers(n, timeoutS, haveHugo) {
+async function runPeers(n, timeoutS, haveHugo, floorTimeoutS) {
   const res = {};
   // The bare stack on the same posts (our corpus's post files, read only), one thread: posts pages only.
   const ink = ensureCorpus('inkstone', n);
   const floorOut = path.join(WORK, `floor-${n}`);
   res.floor = await series('floor (bare unified stack, one thread)', {
-    runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [path.join(HERE, 'floor-unified.mjs'), path.join(ink.dir, 'content', 'posts'), floorOut], cwd: ROOT, timeoutS,
+    runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [path.join(HERE, 'floor-unified.mjs'), path.join(ink.dir, 'content', 'posts'), floorOut], cwd: ROOT, timeoutS: floorTimeoutS,
     logName: `${n}-floor`, prepare: () => rm(floorOut),
   });
   res.floor.output = walkHtml(floorOut);
@@ -638,7 +638,8 @@ async function main() {
       log(`N=${n}: ${ink.reused ? 'reusing' : 'generated'} ${path.relative(ROOT, ink.dir)} (${ink.posts} posts, ${ink.tags.length} tags)`);
       Object.assign(all, await runOurs(n, ink, oursTimeout));
     }
-    if (args.peers) Object.assign(all, await runPeers(n, peersTimeout, !!versions.hugo));
+    // The floor parses every post on one thread, as heavy as our parse: our time limit.
+    if (args.peers) Object.assign(all, await runPeers(n, peersTimeout, !!versions.hugo, oursTimeout));
     // The dev loop: save → live-reload event of `inkstone dev` (dev-reload.mjs prints its own table).
     let dev = null;
     if (runOursToo && args.series.includes('dev')) {
