@@ -2,20 +2,18 @@
  * The Markdown stage: one post body in, HTML plus everything the site stage
  * needs about it (headings, references, summary, metrics) out, as plain data.
  */
-import rehypeAutolinkHeadings from 'rehype-autolink-headings'
-import rehypeExternalLinks from 'rehype-external-links'
 import rehypeStringify from 'rehype-stringify'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough'
 import remarkGfm from 'remark-gfm'
-import { remarkAlert } from 'remark-github-blockquote-alert'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { MathMode, RenderedBody } from '../types.js'
 import remarkMathMode from './micromark-pandoc-math.js'
-import { headingAnchorOptions } from './heading-anchors.js'
+import rehypeExternalRel from './rehype-external-rel.js'
+import rehypeHeadingAnchors from './rehype-heading-anchors.js'
 import rehypeHeadingIds from './rehype-heading-ids.js'
 import rehypeImageFigures from './rehype-image-figures.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
@@ -23,7 +21,7 @@ import rehypeMath from './rehype-math.js'
 import rehypePostLinks from './rehype-post-links.js'
 import rehypeShikiHighlight from './rehype-shiki-highlight.js'
 import rehypeSummary from './rehype-summary.js'
-import remarkAlertTitles from './remark-alert-titles.js'
+import remarkAlerts from './remark-alerts.js'
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.js'
 import remarkLimits from './remark-limits.js'
 import remarkTextMetrics from './remark-text-metrics.js'
@@ -64,8 +62,7 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(remarkCjkFriendlyGfmStrikethrough)
       .use(remarkMathMode, math)
       .use(remarkTitleHeading)
-      .use(remarkAlert)
-      .use(remarkAlertTitles, { language })
+      .use(remarkAlerts, { language })
       .use(remarkCjkLineBreaks)
       .use(remarkTextMetrics)
       // Raw HTML is passed through untouched; rehype-raw would re-parse every post (slow).
@@ -78,13 +75,13 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(rehypeShikiHighlight, { highlight: options.highlight })
       // Ids before anchors and KaTeX: slugs and labels come from the heading's source text.
       .use(rehypeHeadingIds)
-      .use(rehypeAutolinkHeadings, headingAnchorOptions(language))
+      .use(rehypeHeadingAnchors, { language })
       .use(rehypeMath)
       .use(rehypePostLinks)
       .use(rehypeLocalAssets, { root: options.root })
       .use(rehypeImageFigures)
       // Opener isolation and no referrer leak to other sites; new tabs are the reader's choice.
-      .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+      .use(rehypeExternalRel)
       // Last: the summary is cut from the finished tree, placeholders included.
       .use(rehypeSummary, { summaryLength: options.summaryLength })
       .use(rehypeStringify, { allowDangerousHtml: true })

@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import { report } from '../messages.js'
 import { codeKey, decodeHighlighted, encodeHighlighted } from './code-memo.js'
+import { reusedBlock, shareBlock } from './code-reuse.js'
 import { getHighlighter, isKnownLanguage, loadLanguages, themes } from './highlighter.js'
 import { stateOf } from './state.js'
 import { walkElements } from './walk.js'
@@ -50,13 +51,15 @@ export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
     if (known.length === 0) return
 
     // Blocks the last parse of this file highlighted come from its memo (see
-    // code-memo.ts); Shiki starts only for the others.
+    // code-memo.ts), blocks another post of this process had from code-reuse.ts;
+    // Shiki starts only for the others.
     const memo = file.data.inkstoneCodeMemo
-    const todo: Array<Block & { key: string; text: string; highlighted?: Element }> = known.map((block) => {
+    const todo: Array<Block & { key: string; text: string; highlighted?: Element; compact?: string }> = known.map((block) => {
       const text = toString(block.pre).replace(/\n$/, '')
       const key = codeKey(block.lang, text)
-      const remembered = memo?.previous?.get(key)
-      return { ...block, key, text, highlighted: remembered === undefined ? undefined : decodeHighlighted(remembered) }
+      const remembered = memo?.previous?.get(key) ?? reusedBlock(key)
+      const highlighted = remembered === undefined ? undefined : decodeHighlighted(remembered)
+      return { ...block, key, text, highlighted, compact: highlighted ? remembered : undefined }
     })
     const fresh = todo.filter((block) => !block.highlighted)
     if (fresh.length > 0) {
@@ -72,11 +75,12 @@ export default function rehypeShikiHighlight(options: ShikiHighlightOptions) {
       }
     }
 
-    for (const { pre, parent, lang, key, highlighted } of todo) {
+    for (const { pre, parent, lang, key, highlighted, compact: remembered } of todo) {
       if (!highlighted) continue
-      if (memo) {
-        const compact = encodeHighlighted(highlighted)
-        if (compact !== undefined) memo.made.push([key, compact])
+      const compact = remembered ?? encodeHighlighted(highlighted)
+      if (compact !== undefined) {
+        memo?.made.push([key, compact])
+        shareBlock(key, compact)
       }
       // Themes may style by language; keep it visible without a class lookup.
       highlighted.properties.dataLanguage = lang

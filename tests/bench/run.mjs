@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Inkstone build benchmark: our CLI against Hugo and Eleventy on the same synthetic blog.
+// Inkstone build benchmark: our CLI against Hugo, Eleventy, Hexo and the bare unified stack on the same blog.
 //
 //   npm run bench -- [--posts N[,N...]] [--runs R] [--peers] [--keep] [options]
 //   node tests/bench/run.mjs ...        (same, without `npm run compile` first)
 //
 //   --posts N[,N...]  posts in the synthetic site (default 4000); several, e.g. 4000,10000, also print growth
 //   --runs R          timed runs per series (default 3); the table shows the median and the wall min–max
-//   --peers           also build the same corpus with Hugo (Debian `hugo`) and Eleventy 3.1.8 (npm, installed
-//                     into tests/bench/work/peers, never a dependency of ours), cold, and print ratios
+//   --peers           also build the same posts with Hugo (Debian `hugo`), Eleventy 3.1.8 and Hexo 8.1.2 (npm,
+//                     installed into tests/bench/work/peers, never dependencies of ours), and the bare stack's
+//                     floor (floor-unified.mjs, one thread), cold, and print ratios
 //   --keep            keep the build outputs and caches under tests/bench/work (default: removed at the end;
 //                     the generated corpora are always kept and reused for the same N)
 //   --warmup W        untimed runs before each cold series (default: 0 for ours, whose corpus has just been
@@ -46,6 +47,10 @@ const TOOL = path.join(WORK, 'tool');
 const GEN = path.join(HERE, 'gen-corpus.mjs');
 const TIME = '/usr/bin/time';
 const ELEVENTY_VERSION = '3.1.8'; // as measured in shared/bench/RESULTS.md
+// Hexo and the plugins its bench site uses, as measured in shared/bench/RESULTS.md.
+const HEXO_PACKAGES = { hexo: '8.1.2', 'hexo-cli': '4.3.2', 'hexo-renderer-marked': '7.0.1', 'hexo-renderer-ejs': '2.0.0', 'hexo-generator-index': '4.0.0', 'hexo-generator-tag': '2.0.0' };
+// Hugo's cold build in shared/bench/RESULTS.md (median wall s), for the ratios when Hugo cannot run here.
+const HUGO_REFERENCE_S = { 1000: 0.89, 4000: 2.92, 10000: 6.60 };
 const SEED = 42;
 const OUR_SERIES = ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'dev', 'search'];
 
@@ -199,10 +204,10 @@ async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, 
   for (let i = -warmup; i < runs; i++) {
     prepare?.(i);
     const r = await timedRun(cmd, argv, { cwd, timeoutS, logFile, env });
-    // Our builds print their stages (INKSTONE_TIMINGS=1): keep the search index's.
+    // Our builds print their stages (INKSTONE_TIMINGS=1): keep the search index's, parse, and render + write.
     const stages = env?.INKSTONE_TIMINGS && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
     const stage = (name) => { const m = new RegExp(`(?:^|· )${name} (\\d+) ms`, 'm').exec(stages); return m ? +m[1] : null; };
-    if (stages) r.stages = { searchIndex: stage('search index'), feedsSitemap: stage('feeds\\+sitemap') };
+    if (stages) r.stages = { searchIndex: stage('search index'), feedsSitemap: stage('feeds\\+sitemap'), parse: stage('parse'), render: stage('render'), emit: stage('emit') };
     try { await after?.(i, r); } catch (e) { r.ok = false; r.error = String(e.message || e); }
     log(`${label}${i < 0 ? ' (warm-up)' : ` run ${i + 1}/${runs}`}: ${r.ok ? `${fmt(r.wall)} s wall, ${fmt(r.cpu)} s cpu, ${fmt(r.rssMiB, 0)} MiB` : `FAILED (exit ${r.exit}${r.timedOut ? `, timed out after ${timeoutS} s` : ''}${r.error ? `, ${r.error}` : ''})`}`);
     if (i >= 0) out.runs.push(r);
@@ -221,6 +226,11 @@ async function series(label, { runs, warmup, cmd, argv, cwd, timeoutS, logName, 
   out.wall = { median: median(walls), min: walls.length ? Math.min(...walls) : null, max: walls.length ? Math.max(...walls) : null };
   out.cpu = { median: median(good.map((r) => r.cpu)) };
   out.rssMiB = { median: median(good.map((r) => r.rssMiB)), max: good.length ? Math.max(...good.map((r) => r.rssMiB)) : null };
+  // Render + write of every page: the render, feeds+sitemap and emit stages (ms).
+  const renderWrite = good.map((r) => (r.stages?.render != null ? r.stages.render + (r.stages.feedsSitemap ?? 0) + (r.stages.emit ?? 0) : null)).filter((x) => x != null);
+  if (renderWrite.length) out.renderWriteMs = { median: median(renderWrite), min: Math.min(...renderWrite), max: Math.max(...renderWrite) };
+  const parse = good.map((r) => r.stages?.parse).filter((x) => x != null);
+  if (parse.length) out.parseMs = { median: median(parse), min: Math.min(...parse), max: Math.max(...parse) };
   const search = good.map((r) => r.stages?.searchIndex).filter((x) => x != null);
   if (search.length) {
     const shares = good.filter((r) => r.stages?.searchIndex != null).map((r) => r.stages.searchIndex / 1000 / r.wall);
@@ -287,6 +297,7 @@ const LAYOUT = {
   inkstone: { posts: 'content/posts', site: null, hashDirs: ['content/posts', 'content/columns'] },
   hugo: { posts: 'content/posts', site: path.join(HERE, 'peers', 'hugo'), hashDirs: ['content/posts', 'layouts'] },
   eleventy: { posts: 'posts', site: path.join(HERE, 'peers', 'eleventy'), hashDirs: ['posts', '_includes'] },
+  hexo: { posts: 'source/_posts', site: path.join(HERE, 'peers', 'hexo'), hashDirs: ['source/_posts', 'themes'] },
 };
 function ensureCorpus(layout, n) {
   const L = LAYOUT[layout];
@@ -317,8 +328,11 @@ function ensureGnuTime() {
   aptInstall('time');
   if (!fs.existsSync(TIME)) throw new Error('GNU time (/usr/bin/time) is still missing');
 }
+// Hugo's version, or null when it is missing and cannot be installed (then its RESULTS.md figure is used).
 function ensureHugo() {
-  if (!which('hugo')) aptInstall('hugo');
+  if (!which('hugo')) {
+    try { aptInstall('hugo'); } catch (e) { log(`${e.message}: Hugo is left out, its ratios use shared/bench/RESULTS.md`); return null; }
+  }
   const v = sh('hugo', ['version']);
   return (v.stdout || '').trim();
 }
@@ -335,6 +349,27 @@ function ensureEleventy() {
     if (r.status !== 0) throw new Error('npm install of Eleventy failed');
   }
   return `@11ty/eleventy ${JSON.parse(fs.readFileSync(pj, 'utf8')).version}`;
+}
+function hexoCli() { return path.join(PEERS_DIR, 'node_modules', 'hexo-cli', 'bin', 'hexo'); }
+function ensureHexo() {
+  const version = (p) => { try { return JSON.parse(fs.readFileSync(path.join(PEERS_DIR, 'node_modules', p, 'package.json'), 'utf8')).version; } catch { return null; } };
+  const missing = Object.entries(HEXO_PACKAGES).filter(([p, v]) => version(p) !== v);
+  if (missing.length) {
+    fs.mkdirSync(PEERS_DIR, { recursive: true });
+    const own = path.join(PEERS_DIR, 'package.json');
+    if (!fs.existsSync(own)) fs.writeFileSync(own, '{ "name": "inkstone-bench-peers", "private": true, "version": "0.0.0" }\n');
+    const specs = Object.entries(HEXO_PACKAGES).map(([p, v]) => `${p}@${v}`);
+    log(`npm install ${specs.join(' ')} into ${path.relative(ROOT, PEERS_DIR)} (not dependencies of ours)`);
+    const r = sh('npm', ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', '--save-exact', ...specs], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm install of Hexo failed');
+  }
+  return `hexo ${version('hexo')} (hexo-renderer-marked ${version('hexo-renderer-marked')})`;
+}
+// Hexo loads the plugins its site's package.json lists from the site's node_modules: the peers' folder.
+function linkHexoModules(dir) {
+  const link = path.join(dir, 'node_modules');
+  try { fs.lstatSync(link); return; } catch { /* missing */ }
+  fs.symlinkSync(path.join(PEERS_DIR, 'node_modules'), link, 'dir');
 }
 function oursVersion() {
   const pj = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -496,16 +531,35 @@ async function runOurs(n, corpus, timeoutS) {
 }
 
 // ------------------------------------------------------------------ peers
-async function runPeers(n, timeoutS) {
+async function runPeers(n, timeoutS, haveHugo, floorTimeoutS) {
   const res = {};
-  const hugo = ensureCorpus('hugo', n);
-  const expected = n + hugo.tags.length + Math.ceil(n / 10);
-  res.hugo = await series('hugo cold', {
-    runs: args.runs, warmup: args.warmup ?? 1, cmd: 'hugo', argv: ['--quiet', '-d', 'public'], cwd: hugo.dir, timeoutS,
-    logName: `${n}-hugo`, prepare: () => { rm(path.join(hugo.dir, 'public')); rm(path.join(hugo.dir, 'resources')); },
+  // The bare stack on the same posts (our corpus's post files, read only), one thread: posts pages only.
+  const ink = ensureCorpus('inkstone', n);
+  const floorOut = path.join(WORK, `floor-${n}`);
+  res.floor = await series('floor (bare unified stack, one thread)', {
+    runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [path.join(HERE, 'floor-unified.mjs'), path.join(ink.dir, 'content', 'posts'), floorOut], cwd: ROOT, timeoutS: floorTimeoutS,
+    logName: `${n}-floor`, prepare: () => rm(floorOut),
   });
-  res.hugo.output = walkHtml(path.join(hugo.dir, 'public'));
-  res.hugo.expectedPages = expected + 1; // + the /page/1/ alias
+  res.floor.output = walkHtml(floorOut);
+  res.floor.expectedPages = n;
+  const hexo = ensureCorpus('hexo', n);
+  linkHexoModules(hexo.dir);
+  res.hexo = await series('hexo cold', {
+    runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [hexoCli(), 'generate', '--silent'], cwd: hexo.dir, timeoutS,
+    logName: `${n}-hexo`, prepare: () => { rm(path.join(hexo.dir, 'public')); rm(path.join(hexo.dir, 'db.json')); },
+  });
+  res.hexo.output = walkHtml(path.join(hexo.dir, 'public'));
+  const expected = n + hexo.tags.length + Math.ceil(n / 10);
+  res.hexo.expectedPages = expected;
+  if (haveHugo) {
+    const hugo = ensureCorpus('hugo', n);
+    res.hugo = await series('hugo cold', {
+      runs: args.runs, warmup: args.warmup ?? 1, cmd: 'hugo', argv: ['--quiet', '-d', 'public'], cwd: hugo.dir, timeoutS,
+      logName: `${n}-hugo`, prepare: () => { rm(path.join(hugo.dir, 'public')); rm(path.join(hugo.dir, 'resources')); },
+    });
+    res.hugo.output = walkHtml(path.join(hugo.dir, 'public'));
+    res.hugo.expectedPages = expected + 1; // + the /page/1/ alias
+  }
   const ele = ensureCorpus('eleventy', n);
   res.eleventy = await series('eleventy cold', {
     runs: args.runs, warmup: args.warmup ?? 1, cmd: process.execPath, argv: [eleventyCli(), '--quiet'], cwd: ele.dir, timeoutS,
@@ -513,7 +567,11 @@ async function runPeers(n, timeoutS) {
   });
   res.eleventy.output = walkHtml(path.join(ele.dir, '_site'));
   res.eleventy.expectedPages = expected;
-  for (const p of ['hugo', 'eleventy']) {
+  return finishPeers(res, Object.keys(res));
+}
+// Each peer's HTML page count against the one expected.
+function finishPeers(res, peers) {
+  for (const p of peers) {
     if (res[p].ok && res[p].output.pages !== res[p].expectedPages) {
       res[p].warning = `wrote ${res[p].output.pages} HTML pages, expected ${res[p].expectedPages}`;
       res[p].pagesOk = false;
@@ -565,7 +623,7 @@ async function main() {
     os: `${os.type()} ${os.release()}`, node: process.version,
   };
   const versions = { ours: runOursToo ? oursVersion() : null };
-  if (args.peers) { versions.hugo = ensureHugo(); versions.eleventy = ensureEleventy(); }
+  if (args.peers) { versions.hugo = ensureHugo(); versions.eleventy = ensureEleventy(); versions.hexo = ensureHexo(); }
   const summary = {};
   let failed = !haveOurs && args.ours;
 
@@ -580,7 +638,8 @@ async function main() {
       log(`N=${n}: ${ink.reused ? 'reusing' : 'generated'} ${path.relative(ROOT, ink.dir)} (${ink.posts} posts, ${ink.tags.length} tags)`);
       Object.assign(all, await runOurs(n, ink, oursTimeout));
     }
-    if (args.peers) Object.assign(all, await runPeers(n, peersTimeout));
+    // The floor parses every post on one thread, as heavy as our parse: our time limit.
+    if (args.peers) Object.assign(all, await runPeers(n, peersTimeout, !!versions.hugo, oursTimeout));
     // The dev loop: save → live-reload event of `inkstone dev` (dev-reload.mjs prints its own table).
     let dev = null;
     if (runOursToo && args.series.includes('dev')) {
@@ -598,26 +657,36 @@ async function main() {
     const get = (k, f) => (all[k] && all[k].n ? f(all[k]) : null);
     const wall = (k) => get(k, (s) => s.wall.median);
     const rss = (k) => get(k, (s) => s.rssMiB.median);
+    const hugoWall = wall('hugo') ?? HUGO_REFERENCE_S[n] ?? null;
+    const hugoNote = wall('hugo') != null ? 'hugo cold' : `hugo cold ${HUGO_REFERENCE_S[n] ?? '?'} s of RESULTS.md`;
+    const renderWrite = get('cold', (s) => s.renderWriteMs?.median);
     const ratios = args.peers && runOursToo ? {
+      'ours cold (highlight off) / floor (one thread), wall [target <= 0.70]': ratio(wall('cold-nohl'), wall('floor')),
+      'ours cold (highlight off) / floor (one thread), cpu': ratio(get('cold-nohl', (s) => s.cpu.median), get('floor', (s) => s.cpu.median)),
+      'ours cold (highlight off) / hexo cold, wall [target <= 1]': ratio(wall('cold-nohl'), wall('hexo')),
+      'ours cold (highlight on) / (highlight off), wall [target <= 1.25]': ratio(wall('cold'), wall('cold-nohl')),
+      'ours cold (highlight on) / (highlight off), cpu': ratio(get('cold', (s) => s.cpu.median), get('cold-nohl', (s) => s.cpu.median)),
+      [`ours render+write (cold, highlight on) / ${hugoNote}, wall [target <= 0.5]`]: ratio(renderWrite != null ? renderWrite / 1000 : null, hugoWall),
       'ours cold (highlight off) / eleventy cold, wall': ratio(wall('cold-nohl'), wall('eleventy')),
       'ours cold (highlight off) / hugo cold, wall': ratio(wall('cold-nohl'), wall('hugo')),
-      'ours warm / hugo cold, wall': ratio(wall('warm'), wall('hugo')),
-      'ours one edit / hugo cold, wall': ratio(wall('edit'), wall('hugo')),
-      'ours tags edit / hugo cold, wall': ratio(wall('tags'), wall('hugo')),
+      [`ours warm / ${hugoNote}, wall [target < 0.5]`]: ratio(wall('warm'), hugoWall),
+      [`ours one edit / ${hugoNote}, wall [target < 0.25]`]: ratio(wall('edit'), hugoWall),
+      [`ours tags edit / ${hugoNote}, wall`]: ratio(wall('tags'), hugoWall),
       'ours peak RSS (cold, highlight off) / hugo': ratio(rss('cold-nohl'), rss('hugo')),
       'ours peak RSS (cold, highlight off) / eleventy': ratio(rss('cold-nohl'), rss('eleventy')),
       'ours peak RSS (cold, highlight on) / hugo': ratio(rss('cold'), rss('hugo')),
       'ours peak RSS (cold, highlight on) / eleventy': ratio(rss('cold'), rss('eleventy')),
     } : null;
 
-    const labels = { cold: 'ours cold, highlight on (default)', 'cold-nohl': 'ours cold, highlight off (= peers)', warm: 'ours warm', edit: 'ours one edit', tags: 'ours tags edit', hugo: 'hugo cold', eleventy: 'eleventy cold' };
+    const labels = { cold: 'ours cold, highlight on (default)', 'cold-nohl': 'ours cold, highlight off (= peers)', warm: 'ours warm', edit: 'ours one edit', tags: 'ours tags edit', hugo: 'hugo cold', eleventy: 'eleventy cold', hexo: 'hexo cold', floor: 'floor: bare unified stack, 1 thread, posts only' };
     const ordered = {};
-    for (const k of ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'hugo', 'eleventy']) if (all[k]) ordered[k] = { ...all[k], label: labels[k] };
+    for (const k of ['cold', 'cold-nohl', 'warm', 'edit', 'tags', 'floor', 'hexo', 'hugo', 'eleventy']) if (all[k]) ordered[k] = { ...all[k], label: labels[k] };
 
     console.log(`\n## N=${n} posts — median of ${args.runs} run(s), wall min–max; cpu = user+sys and peak RSS from GNU time`);
     console.log(`   ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    if (versions.ours) console.log(`   ${versions.ours}${args.peers ? `; ${versions.hugo.split(' ').slice(0, 2).join(' ')}; ${versions.eleventy}` : ''}`);
-    else if (args.peers) console.log(`   ${versions.hugo.split(' ').slice(0, 2).join(' ')}; ${versions.eleventy}`);
+    const peerVersions = args.peers ? `${versions.hugo ? versions.hugo.split(' ').slice(0, 2).join(' ') : 'no Hugo'}; ${versions.eleventy}; ${versions.hexo}` : '';
+    if (versions.ours) console.log(`   ${versions.ours}${peerVersions ? `; ${peerVersions}` : ''}`);
+    else if (args.peers) console.log(`   ${peerVersions}`);
     console.log(table(n, ordered));
     for (const k of ['cold', 'cold-nohl', 'warm']) {
       const o = all[k]?.output;
@@ -626,6 +695,10 @@ async function main() {
     for (const k of ['warm', 'edit', 'tags']) {
       const last = all[k]?.runs?.[all[k].runs.length - 1]?.lastLine;
       if (last) console.log(`   ${labels[k]}, last run, the CLI said: ${last}`);
+    }
+    for (const k of ['cold', 'cold-nohl']) {
+      const s = all[k];
+      if (s?.parseMs) console.log(`   stages, ${labels[k]}: parse ${fmt(s.parseMs.median / 1000)} s (${fmt(s.parseMs.min / 1000)}–${fmt(s.parseMs.max / 1000)}); render + feeds/sitemap + emit ${fmt(s.renderWriteMs?.median / 1000)} s (${fmt(s.renderWriteMs?.min / 1000)}–${fmt(s.renderWriteMs?.max / 1000)})`);
     }
     for (const k of ['cold', 'cold-nohl', 'edit', 'tags']) {
       const s = all[k];
@@ -641,8 +714,8 @@ async function main() {
     }
     if (dev?.output) console.log(dev.output.split('\n').map((l) => `   ${l}`).join('\n'));
     if (ratios) {
-      console.log('   ratios (of medians; < 1 means ours is smaller/faster):');
-      for (const [k, v] of Object.entries(ratios)) console.log(`     ${k.padEnd(48)} ${fmt(v)}`);
+      console.log('   ratios (of medians; < 1 means ours is smaller/faster; [target] of issue #17 and the speed table before it):');
+      for (const [k, v] of Object.entries(ratios)) console.log(`     ${k.padEnd(80)} ${fmt(v)}`);
     }
     const elapsed = (Date.now() - t0) / 1000;
     console.log(`   (this N took ${fmt(elapsed, 0)} s in all)`);
@@ -661,9 +734,10 @@ async function main() {
 
     if (!args.keep) {
       if (ink) clearOurs(ink.dir);
-      for (const [l, outs] of [['hugo', ['public', 'resources']], ['eleventy', ['_site', '.cache']]]) {
+      for (const [l, outs] of [['hugo', ['public', 'resources']], ['eleventy', ['_site', '.cache']], ['hexo', ['public', 'db.json']]]) {
         for (const o of outs) rm(path.join(WORK, `${l}-${n}`, o));
       }
+      rm(path.join(WORK, `floor-${n}`));
     }
   }
 
