@@ -19,6 +19,7 @@ import { excerptRead, routesOf, type Route, type RouteOptions } from './render/r
 import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
+import { readCustomFiles } from './render/custom-files.js'
 import { StagedEmit, recoverCommit } from './emit/write.js'
 import { hashBytes } from './util/hash.js'
 import { takeLock } from './emit/lock.js'
@@ -302,6 +303,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const gitDatesRead = !config.updatedFromGit ? Promise.resolve(noGitDates()) : memory ? gitDatesWithMemory(memory, root) : readGitDates(root)
   // --no-cache writes nothing into the cache folder, the compiled theme included.
   const theme = await (memory ? themeWithMemory(memory, root, cacheDir) : loadTheme(root, useCache ? cacheDir : undefined))
+  // The author's stylesheet and snippets (templates/): part of the theme, read on every build (three small files).
+  const custom = await readCustomFiles(root, config)
   mark('theme, manifest, sources')
 
   // Nothing changed since the last build into an untouched output folder: the
@@ -311,7 +314,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   let inputs: BuildInputs | undefined
   if (useCache && !memory && options.write !== false && !('problems' in theme)) {
     inputs = {
-      context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
+      context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest + custom.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
       sources: sources.map((source, i) => [source.path, read!.hashes[i]])
     }
     inputsKey = inputsDigest(inputs.context, inputs.sources)
@@ -358,8 +361,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   problems.push(...graph.problems)
   mark('site graph')
 
-  if ('problems' in theme) {
-    problems.push(...theme.problems)
+  if ('problems' in theme || custom.problems.length > 0) {
+    problems.push(...('problems' in theme ? theme.problems : []), ...custom.problems)
     if (memory) undoGraphPatch(memory)
     return { ok: false, problems, files: [], config, graph, stats: emptyStats }
   }
@@ -375,6 +378,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     themeAssets[path] = hashed
     files.push({ outPath: hashed, kind: 'bytes', data, hash })
   }
+  files.push(...custom.files)
   const usesMath = graph.posts.some((p) => p.entry.body.math) || graph.pages.some((p) => p.entry.body.math)
   let katexCss: string | undefined
   if (usesMath) {
@@ -394,7 +398,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
     dev: options.flags.dev === true,
     themeAssets: { css: themeAssets['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets['assets/theme.js'] ?? 'assets/theme.js' },
     katexCss,
-    favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
+    favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name))),
+    custom: custom.route
   }
   const routes = routesOf(graph, routeOptions)
   // What this build will tell the next one about its views (see unchangedViews).

@@ -15,6 +15,7 @@ export const rules = {
   // config
   'config-missing': { fatal: true, hint: 'Create content/site.yaml with at least `title` and `url`.' },
   'config-invalid': { fatal: true, hint: 'Fix the value in content/site.yaml; the README lists every key.' },
+  'theme-invalid': { fatal: true, hint: 'Fix the option under `theme:` in content/site.yaml; the README\'s Customising section lists every option and the values it takes.' },
   'config-unknown-key': { fatal: false, hint: 'Unknown keys are kept for templates; check the spelling if you meant a known key.' },
   // reading files
   'unreadable-file': { fatal: true, hint: 'Check the file permissions.' },
