@@ -20,6 +20,7 @@ import { renderPage, renderRoutes, templateProblem } from './render/render.js'
 import { PageError, siteImage, type SiteImage } from './render/site-image.js'
 import { loadTheme } from './render/theme.js'
 import { readCustomFiles } from './render/custom-files.js'
+import { loadPluginConfig, withPlugins } from './config/markdown-plugins.js'
 import { StagedEmit, recoverCommit } from './emit/write.js'
 import { hashBytes } from './util/hash.js'
 import { takeLock } from './emit/lock.js'
@@ -285,8 +286,11 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const { memory } = options
   const loaded = await (memory ? configWithMemory(memory, root, options.flags.baseUrl) : loadConfig(root, options.flags.baseUrl))
   problems.push(...loaded.problems)
-  const config = loaded.config
-  if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
+  // The author's Markdown plugins (inkstone.config.*), bundled; their digest goes into every cache key.
+  const plugins = await loadPluginConfig(root, useCache ? cacheDir : undefined)
+  problems.push(...plugins.problems)
+  const config = withPlugins(loaded.config, plugins)
+  if (problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
   mark('config')
 
   const sources: SourceRef[] = await (memory ? sourcesWithMemory(memory, root) : discover(root))
@@ -314,7 +318,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   let inputs: BuildInputs | undefined
   if (useCache && !memory && options.write !== false && !('problems' in theme)) {
     inputs = {
-      context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest + custom.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
+      context: contextDigest(root, { tool: toolDigestOf(), theme: theme.digest + custom.digest + (config.plugins?.digest ?? ''), configText: loaded.text, flags: options.flags, git: await gitDatesRead }),
       sources: sources.map((source, i) => [source.path, read!.hashes[i]])
     }
     inputsKey = inputsDigest(inputs.context, inputs.sources)
