@@ -18,15 +18,34 @@ export const defaultThemeOptions: ThemeOptions = Object.freeze({
 const generic = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji'])
 
 /**
- * A CSS colour: `#rgb`, `#rrggbb` (with alpha too), a named colour, or rgb()/hsl()/oklch()/… with numbers only.
+ * A hex colour, `#rgb` or `#rrggbb`: the theme mixes it with its backgrounds for the tinted ones (badges,
+ * search marks), which needs its channels.
  *
  * @param value What the author wrote.
  * @returns True when it is one of those (and so safe in a stylesheet).
  */
 export function isColour(value: string): boolean {
-  return /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value) ||
-    /^[a-z]{3,20}$/i.test(value) ||
-    /^(?:rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9a-z.%\s,/+-]{1,80}\)$/i.test(value)
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)
+}
+
+/** The built-in theme's page backgrounds (templates/style.ts), which the accent is mixed into. */
+const backgrounds = { light: '#fbfaf7', dark: '#17181b' }
+
+/**
+ * Mix two hex colours.
+ *
+ * @param a First colour (`#rgb` or `#rrggbb`).
+ * @param b Second colour.
+ * @param share Share of `a`, 0 to 1.
+ * @returns `#rrggbb`.
+ */
+export function mixHex(a: string, b: string, share: number): string {
+  const channels = (hex: string): number[] => {
+    const h = hex.length === 4 ? hex.slice(1).split('').map((c) => c + c).join('') : hex.slice(1)
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16))
+  }
+  const [x, y] = [channels(a), channels(b)]
+  return '#' + x.map((v, i) => Math.round(v * share + y[i] * (1 - share)).toString(16).padStart(2, '0')).join('')
 }
 
 /**
@@ -69,7 +88,7 @@ export function themeOptions(value: unknown, bad: (key: string, reason: string) 
   }
   const colour = (v: unknown, key: string): string | undefined => {
     if (typeof v === 'string' && isColour(v.trim())) return v.trim()
-    bad(key, `Expected \`${key}\` to be a CSS colour like #b2332b, rgb(178 51 43) or teal, not ${describe(v)}`)
+    bad(key, `Expected \`${key}\` to be a hex colour like #b2332b or #b23, not ${describe(v)}`)
     return undefined
   }
   if (raw.accent !== undefined && raw.accent !== null) {
@@ -155,7 +174,8 @@ export function themeOptions(value: unknown, bad: (key: string, reason: string) 
  */
 export function themeOptionsCss(options: Pick<ThemeOptions, 'accent' | 'fonts' | 'width'>): string {
   const root: string[] = []
-  if (options.accent) root.push(`--accent:${options.accent.light}`, `--accent-bg:color-mix(in srgb,${options.accent.light} 14%,var(--bg))`)
+  // The tinted background of badges and search marks: a little of the accent in the page's background.
+  if (options.accent) root.push(`--accent:${options.accent.light.toLowerCase()}`, `--accent-bg:${mixHex(options.accent.light, backgrounds.light, 0.1)}`)
   if (options.fonts?.body) root.push(`--sans:${options.fonts.body}`)
   if (options.fonts?.heading) root.push(`--heading:${options.fonts.heading}`)
   if (options.width) root.push(`--measure:${options.width}`)
@@ -163,7 +183,7 @@ export function themeOptionsCss(options: Pick<ThemeOptions, 'accent' | 'fonts' |
   let css = `:root{${root.join(';')}}`
   if (options.fonts?.heading) css += 'h1,h2,h3,h4{font-family:var(--heading)}'
   if (options.accent) {
-    const dark = `--accent:${options.accent.dark};--accent-bg:color-mix(in srgb,${options.accent.dark} 22%,var(--bg))`
+    const dark = `--accent:${options.accent.dark.toLowerCase()};--accent-bg:${mixHex(options.accent.dark, backgrounds.dark, 0.15)}`
     css += `html[data-theme=dark]{${dark}}@media (prefers-color-scheme:dark){html:not([data-theme=light]){${dark}}}`
   }
   return css
