@@ -6,6 +6,11 @@
  * `<main>` per page, a footer with the author's links and the feed. Posts
  * follow the reader's order: author, title and dates, contents, body, then
  * license, support, column, neighbours and comments.
+ *
+ * The theme is made of named parts (ThemeParts); `defaultTheme({ parts })`
+ * lets a site's own templates/index.tsx replace some and keep the others.
+ * The `theme:` options of site.yaml arrive as `site.options`, the author's
+ * stylesheet and snippets as `site.custom`.
  */
 import { h, Fragment, RawHtml } from 'inkstone/jsx'
 import type { Root } from 'hast'
