@@ -24,6 +24,8 @@ import { katexFiles } from './render/katex-files.js'
 import { assetCopies, publicCollisions, publicCopies, takeAuthorRedirects } from './render/copies.js'
 import { redirectProblems } from './render/redirect-checks.js'
 import { generatedOutputs, publishingFiles } from './render/publish.js'
+import { readCustomFiles } from './render/custom-files.js'
+import { loadPluginConfig, withPlugins } from './config/markdown-plugins.js'
 import { StagedEmit, recoverCommit } from './emit/write.js'
 import { handOffTo } from './emit/hand-off.js'
 import { writeFailure } from './emit/write-failure.js'
@@ -224,8 +226,11 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const stages: BuildStages = { ...defaultStages, ...options.stages }
   const loaded = await stages.loadConfig(root, options.flags.baseUrl)
   problems.push(...loaded.problems)
-  const config = loaded.config
-  if (loaded.problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
+  // The author's Markdown plugins (inkstone.config.*), bundled; their digest goes into every cache key.
+  const plugins = await loadPluginConfig(root, useCache ? cacheDir : undefined)
+  problems.push(...plugins.problems)
+  const config = withPlugins(loaded.config, plugins)
+  if (problems.some((p) => p.fatal)) return { ok: false, problems, files: [], stats: emptyStats }
   mark('config')
 
   // content: find the sources, and (unless the build is lazy: it has no output folder to compare with)
@@ -240,6 +245,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   const gitDatesRead = config.updatedFromGit ? stages.readGitDates(root) : Promise.resolve(noGitDates())
   // The theme. --no-cache writes nothing into the cache folder, the compiled theme included.
   const theme = await stages.loadTheme(root, useCache ? cacheDir : undefined)
+  // The author's stylesheet and snippets (templates/): part of the theme, read on every build (three small files).
+  const custom = await readCustomFiles(root, config)
   mark('theme, manifest, sources')
 
   // The early stop: nothing changed since the last build into an untouched output folder, so the output
@@ -248,7 +255,7 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   // aside worker makes it after the files it parses, while this thread reads the cached entries and makes
   // the graph and routes.
   const inputs = useCache && read && options.write !== false && !('problems' in theme)
-    ? buildInputs(root, { tool: toolDigestOf(), theme: theme.digest, configText: loaded.text, flags: options.flags, git: await gitDatesRead }, sources.map((source, i) => [source.path, read.hashes[i]]))
+    ? buildInputs(root, { tool: toolDigestOf(), theme: theme.digest + custom.digest + (config.plugins?.digest ?? ''), configText: loaded.text, flags: options.flags, git: await gitDatesRead }, sources.map((source, i) => [source.path, read.hashes[i]]))
     : undefined
   if (inputs && sameInputs(manifest, inputs, options.now)) {
     const listed = await listOutput()
@@ -291,8 +298,8 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   problems.push(...graph.problems)
   mark('site graph')
 
-  if ('problems' in theme) {
-    problems.push(...theme.problems)
+  if ('problems' in theme || custom.problems.length > 0) {
+    problems.push(...('problems' in theme ? theme.problems : []), ...custom.problems)
     return { ok: false, problems, files: [], config, graph, stats: emptyStats }
   }
   mark('theme')
@@ -301,12 +308,13 @@ async function buildWith(options: BuildOptions, outDir: string, aside: Aside | u
   // the generated files (feeds, sitemap, search index).
   const themeAssets = themeAssetFiles(theme.theme.assets)
   const katex = await katexFiles(graph)
-  const files: OutputFile[] = [...themeAssets.files, ...katex.files]
+  const files: OutputFile[] = [...themeAssets.files, ...custom.files, ...katex.files]
   const routeOptions: RouteOptions = {
     dev: options.flags.dev === true,
     themeAssets: { css: themeAssets.names['assets/theme.css'] ?? 'assets/theme.css', js: themeAssets.names['assets/theme.js'] ?? 'assets/theme.js' },
     katexCss: katex.css,
-    favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name)))
+    favicon: ['favicon.svg', 'favicon.png', 'favicon.ico'].find((name) => existsSync(join(root, 'public', name))),
+    custom: custom.route
   }
   const routes = routesOf(graph, routeOptions)
   const viewBasis = inputs && viewBasisOf(inputs, manifest, entries, routeOptions)

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { build as runBuild, cacheDirOf, type BuildResult } from './build.js'
 import { loadConfig } from './config/load.js'
+import { loadPluginConfig, withPlugins } from './config/markdown-plugins.js'
 import { discover } from './content/discover.js'
 import { parseEntries } from './parse-entries.js'
 import { OpenFiles } from './cache/open-files.js'
@@ -102,8 +103,9 @@ export async function loadSite(options: SiteOptions): Promise<LoadedSite> {
   const root = resolve(options.root)
   const flags = flagsOf(options)
   const loaded = await loadConfig(root, flags.baseUrl)
-  const problems = [...loaded.problems]
-  const config = loaded.config
+  const plugins = await loadPluginConfig(root, options.cache !== false ? cacheDirOf(root) : undefined)
+  const problems = [...loaded.problems, ...plugins.problems]
+  const config = withPlugins(loaded.config, plugins)
   const openFiles = new OpenFiles()
   const close = (): void => openFiles.closeAll()
   if (problems.some((p) => p.fatal)) return { ok: false, problems, config, close }

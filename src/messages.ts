@@ -15,6 +15,7 @@ export const rules = {
   // config
   'config-missing': { fatal: true, hint: 'Create content/site.yaml with at least `title` and `url`.' },
   'config-invalid': { fatal: true, hint: 'Fix the value in content/site.yaml; the README lists every key.' },
+  'theme-invalid': { fatal: true, hint: 'Fix the option under `theme:` in content/site.yaml; the README\'s Customising section lists every option and the values it takes.' },
   'config-unknown-key': { fatal: false, hint: 'Unknown keys are kept for templates; check the spelling if you meant a known key.' },
   // reading files
   'unreadable-file': { fatal: true, hint: 'Check the file permissions.' },
@@ -54,6 +55,8 @@ export const rules = {
   'unknown-language': { fatal: false, hint: 'The block is shown as plain text; use a language Shiki knows or `text`.' },
   // templates and build
   'template-error': { fatal: true, hint: 'Fix the template; the stack shows where it failed.' },
+  'plugin-config-error': { fatal: true, hint: 'Fix inkstone.config.*: it exports `remarkPlugins` and `rehypePlugins`, lists of plugins or [plugin, options] pairs (see the README\'s Customising section).' },
+  'plugin-failed': { fatal: true, hint: 'One of the Markdown plugins in inkstone.config.* threw on this file; fix the file, or the plugin\'s options, or take the plugin out.' },
   'cache-corrupt': { fatal: false, hint: 'The cache was ignored and will be rebuilt.' },
   'build-locked': { fatal: true, hint: 'Wait for the other build to finish; a lock left by a process that is gone is taken over.' },
   'write-failed': { fatal: true, hint: 'Free disk space or fix the permissions; the previous output was left as it was.' },

@@ -33,6 +33,7 @@ import { problem } from './messages.js'
 import { configDigest } from './cache/digest.js'
 import { runPool } from './workers/pool.js'
 import { loadMarkdown, markdownBundle } from './markdown/load.js'
+import { importPlugins } from './config/markdown-plugins.js'
 import type { ParseTask, ParseWorkerData } from './workers/parse-worker.js'
 import { AsideUnavailable, type Aside } from './workers/aside.js'
 
@@ -124,12 +125,12 @@ let renderer: { key: string; render: Promise<BodyRenderer> } | undefined
  * @returns Renderer.
  */
 export async function rendererFor(root: string, config: SiteConfig): Promise<BodyRenderer> {
-  const key = JSON.stringify([root, config.highlight, config.summaryLength, config.language, config.search?.code === true])
+  const key = JSON.stringify([root, config.highlight, config.summaryLength, config.language, config.search?.code === true, config.plugins?.digest])
   if (renderer?.key !== key) {
     renderer = {
       key,
-      render: loadMarkdown(markdownBundle()).then(({ createBodyRenderer }) =>
-        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true }))
+      render: loadMarkdown(markdownBundle()).then(async ({ createBodyRenderer }) =>
+        createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true, plugins: await importPlugins(config.plugins) }))
     }
   }
   return renderer.render
@@ -236,7 +237,7 @@ export const DELTA_LIMIT = 0.05
  */
 export async function parseEntries(input: ParseInput): Promise<{ entries: Entry[]; problems: Problem[]; stats: ParseStats }> {
   const { root, sources, config } = input
-  const digest = configDigest(input.configText)
+  const digest = configDigest(input.configText, undefined, input.config.plugins?.digest)
   const problems: Problem[] = []
   const read = input.useCache ? await readEntryCache(input.cacheDir, digest, problems, input.openFiles) : { records: new Map<string, CacheRecord>(), base: undefined }
   let cache = read.records

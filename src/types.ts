@@ -77,6 +77,32 @@ export interface SiteRedirect {
   place?: Place
 }
 
+/** Validated theme options; absent keys keep the theme's own look. */
+export interface ThemeOptions {
+  /** Accent colour in the light and the dark scheme (CSS colours). */
+  accent?: { light: string; dark: string }
+  /** Font stacks (CSS `font-family` values, system fonts: nothing is downloaded). */
+  fonts?: { body?: string; heading?: string }
+  /** Width of the text column, a CSS length (`38em`, `44rem`, `720px`, `70ch`). */
+  width?: string
+  /** An extra line of text in the site footer, and extra links there. */
+  footer: { text?: string; links: Array<{ name: string; url: string }> }
+  /** Show the author card above a post (default true). */
+  authorCard: boolean
+  /** Show the reading time in post meta lines (default true). */
+  readingTime: boolean
+  /** Show the word count on post pages (default true). */
+  wordCount: boolean
+  /** Show the table of contents on long posts (default true; a post's own `toc: false` still wins). */
+  toc: boolean
+  /** Show the support box under posts when `support:` is set (default true). */
+  support: boolean
+  /** Show the "edited" date of updated posts (default true). */
+  edited: boolean
+  /** The site's extra stylesheet, a path under `templates/` (default `templates/custom.css` when it exists). */
+  customCss?: string
+}
+
 /** The validated, defaulted site configuration (`content/site.yaml`). */
 export interface SiteConfig {
   title: string
@@ -108,6 +134,10 @@ export interface SiteConfig {
   checks: Checks
   /** Site-level redirects (`redirects:`), by `from`; absent in hand-made configs: none. */
   redirects?: SiteRedirect[]
+  /** Options of the built-in theme (`theme:`, see config/theme-options.ts); absent in hand-made configs: the defaults. */
+  theme?: ThemeOptions
+  /** The author's Markdown plugins (`inkstone.config.*`, set by the build, not from site.yaml): bundle URL and digest. */
+  plugins?: { url: string; digest: string }
   /** Unknown keys, kept for templates. */
   extra: Record<string, unknown>
 }

@@ -6,12 +6,17 @@
  * `<main>` per page, a footer with the author's links and the feed. Posts
  * follow the reader's order: author, title and dates, contents, body, then
  * license, support, column, neighbours and comments.
+ *
+ * The theme is made of named parts (ThemeParts); `defaultTheme({ parts })`
+ * lets a site's own templates/index.tsx replace some and keep the others.
+ * The `theme:` options of site.yaml arrive as `site.options`, the author's
+ * stylesheet and snippets as `site.custom`.
  */
 import { h, Fragment, RawHtml } from 'inkstone/jsx'
 import type { Root } from 'hast'
 import type {
   ArchivePageView, ColumnTreeView, ColumnsPageView, HeadView, ListPageView, NotFoundPageView, PageView, PagerView,
-  PostCardView, PostPageView, SearchPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, UiStrings, TocItem
+  PostCardView, PostPageView, SearchPageView, SiteView, StandalonePageView, TagRefView, TagsPageView, Theme, ThemeParts, UiStrings, TocItem
 } from 'inkstone/theme'
 import { fill } from 'inkstone/theme'
 import { css } from './style.js'
@@ -47,7 +52,7 @@ function readable(url: string): string {
   }
 }
 
-function Head(props: { head: HeadView; site: SiteView }) {
+const Head: ThemeParts['Head'] = (props) => {
   const { head, site } = props
   return (
     <head>
@@ -63,9 +68,12 @@ function Head(props: { head: HeadView; site: SiteView }) {
       {head.prev ? <link rel="prev" href={head.prev} /> : null}
       {head.next ? <link rel="next" href={head.next} /> : null}
       <link rel="stylesheet" href={site.assets.css} />
+      {site.options.css ? <style>{site.options.css}</style> : null}
       {head.styles.map((s) => <link rel="stylesheet" href={s} />)}
+      {site.custom.css ? <link rel="stylesheet" href={site.custom.css} /> : null}
       {head.jsonLd.map((ld) => <script type="application/ld+json">{JSON.stringify(ld).replace(/</g, '\\u003c')}</script>)}
       <script src={site.assets.js} defer />
+      {site.custom.headHtml ? <RawHtml html={site.custom.headHtml} /> : null}
     </head>
   )
 }
@@ -86,7 +94,7 @@ function currentPath(head: HeadView): string {
   }
 }
 
-function SiteHeader(props: { site: SiteView; head: HeadView }) {
+const SiteHeader: ThemeParts['Header'] = (props) => {
   const { site, head } = props
   const here = currentPath(head)
   const s = site.strings
@@ -122,9 +130,10 @@ function SiteHeader(props: { site: SiteView; head: HeadView }) {
   )
 }
 
-function SiteFooter(props: { site: SiteView; head: HeadView }) {
+const SiteFooter: ThemeParts['Footer'] = (props) => {
   const { site, head } = props
   const feed = site.feeds[0] ?? head.feeds[0]
+  const extra = site.options.footer
   return (
     <footer class="site-footer">
       <div class="foot">
@@ -134,24 +143,28 @@ function SiteFooter(props: { site: SiteView; head: HeadView }) {
         </p>
         <ul class="foot-links">
           {site.author.links.map((l) => <li><a href={l.href} rel="me">{l.title}</a></li>)}
+          {extra.links.map((l) => <li><a href={l.href}>{l.title}</a></li>)}
           {feed ? <li><a href={feed.href} type={feed.type}><Icon name="feed" /> {site.strings.feed}</a></li> : null}
         </ul>
+        {extra.text ? <p class="foot-text">{extra.text}</p> : null}
         <p class="powered">{site.strings.poweredBy}</p>
       </div>
     </footer>
   )
 }
 
-function Layout(props: { view: PageView; children?: unknown }) {
+function Layout(props: { view: PageView; parts: ThemeParts; children?: unknown }) {
   const { site, head } = props.view
+  const { parts } = props
   return (
     <html lang={site.language}>
-      <Head head={head} site={site} />
+      <parts.Head head={head} site={site} parts={parts} />
       <body class={'page-' + (props.view.kind === '404' ? 'missing' : props.view.kind)}>
         <a class="skip" href="#main">{site.strings.skip}</a>
-        <SiteHeader site={site} head={head} />
+        <parts.Header site={site} head={head} parts={parts} />
         <main id="main" tabindex="-1">{props.children as never}</main>
-        <SiteFooter site={site} head={head} />
+        <parts.Footer site={site} head={head} parts={parts} />
+        {site.custom.bodyEndHtml ? <RawHtml html={site.custom.bodyEndHtml} /> : null}
       </body>
     </html>
   )
@@ -162,16 +175,18 @@ function Time(props: { date: { iso: string; text: string }; class?: string }) {
 }
 
 /** Published date, edited marker, reading time: one muted line. */
-function Meta(props: { card: PostCardView; s: UiStrings; words?: boolean }) {
-  const { card, s } = props
+function Meta(props: { card: PostCardView; site: SiteView; words?: boolean }) {
+  const { card, site } = props
+  const s = site.strings
+  const o = site.options
   return (
     <p class="meta">
       <Time date={card.date} />
-      {card.updated ? (
+      {card.updated && o.edited ? (
         <span class="edited"><span class="edited-mark">{s.edited}</span> <Time date={card.updated} /></span>
       ) : null}
-      <span>{fill(s.minutes, { n: card.readingMinutes })}</span>
-      {props.words ? <span>{fill(s.words, { n: card.words.toLocaleString('en') })}</span> : null}
+      {o.readingTime ? <span class="reading-time">{fill(s.minutes, { n: card.readingMinutes })}</span> : null}
+      {props.words && o.wordCount ? <span class="word-count">{fill(s.words, { n: card.words.toLocaleString('en') })}</span> : null}
       {card.draft ? <span class="badge flag">{s.draft}</span> : null}
       {card.future ? <span class="badge flag">{s.future}</span> : null}
     </p>
@@ -184,15 +199,16 @@ function Tags(props: { tags: TagRefView[] }) {
 }
 
 /** A post in a list; on the home page a pinned post carries a mark (and comes first). */
-function Entry(props: { card: PostCardView; s: UiStrings; home?: boolean }) {
-  const { card, s } = props
-  const pinned = props.home === true && card.pinned === true
+const Entry: ThemeParts['ListItem'] = (props) => {
+  const { card, site } = props
+  const s = site.strings
+  const pinned = props.home && card.pinned === true
   return (
     <article class={pinned ? 'entry pinned' : 'entry'}>
       <h2 class="entry-title">{pinned ? <><span class="badge pin">{s.pinned}</span> </> : null}<a href={card.href}>{card.title}</a></h2>
       <div class="entry-meta">
         {card.column ? <a class="badge column" href={card.column.href}>{card.column.title}</a> : null}
-        <Meta card={card} s={s} />
+        <Meta card={card} site={site} />
       </div>
       <div class="summary"><RawHtml html={card.summaryHtml} /></div>
       <div class="entry-foot">
@@ -244,7 +260,7 @@ function Toc(props: { items: TocItem[]; s: UiStrings }) {
   )
 }
 
-function AuthorCard(props: { site: SiteView }) {
+const AuthorCard: ThemeParts['AuthorCard'] = (props) => {
   const a = props.site.author
   return (
     <section class="author-card" aria-label={props.site.strings.author}>
@@ -278,10 +294,10 @@ function LicenseBlock(props: { view: PostPageView }) {
   )
 }
 
-function SupportBlock(props: { site: SiteView }) {
+const SupportBlock: ThemeParts['SupportBox'] = (props) => {
   const { site } = props
   const support = site.support
-  if (!support) return <>{null}</>
+  if (!support || !site.options.support) return <>{null}</>
   const s = site.strings
   return (
     <section class="support" aria-labelledby="support-title">
@@ -302,7 +318,7 @@ function SupportBlock(props: { site: SiteView }) {
   )
 }
 
-function ColumnCard(props: { view: PostPageView }) {
+const ColumnCard: ThemeParts['ColumnCard'] = (props) => {
   const column = props.view.column
   if (!column) return <>{null}</>
   const s = props.view.site.strings
@@ -352,29 +368,46 @@ function Comments(props: { site: SiteView }) {
   )
 }
 
-function PostPage(view: PostPageView) {
+const PostHeader: ThemeParts['PostHeader'] = (props) => {
+  const { view, parts } = props
+  const { post, site } = view
+  return (
+    <header class="post-header">
+      {site.options.authorCard ? <parts.AuthorCard site={site} parts={parts} /> : null}
+      {post.column ? <p class="kicker"><a href={post.column.href}>{post.column.title}</a></p> : null}
+      <h1>{post.title}</h1>
+      <Meta card={post} site={site} words />
+      <Tags tags={post.tags} />
+    </header>
+  )
+}
+
+const PostFooter: ThemeParts['PostFooter'] = (props) => {
+  const { view, parts } = props
+  const { post, site } = view
+  return (
+    <footer class="post-footer">
+      <LicenseBlock view={view} />
+      <parts.SupportBox site={site} parts={parts} />
+      <parts.ColumnCard view={view} parts={parts} />
+      <PrevNext view={view} />
+      {post.showComments ? <Comments site={site} /> : null}
+    </footer>
+  )
+}
+
+function PostPage(view: PostPageView, parts: ThemeParts) {
   const { post, site } = view
   const s = site.strings
+  const toc = post.showToc && site.options.toc
   return (
-    <Layout view={view}>
-      <article class={post.showToc ? 'post has-toc' : 'post'}>
+    <Layout view={view} parts={parts}>
+      <article class={toc ? 'post has-toc' : 'post'}>
         <Banner card={post} site={site} />
-        <header class="post-header">
-          <AuthorCard site={site} />
-          {post.column ? <p class="kicker"><a href={post.column.href}>{post.column.title}</a></p> : null}
-          <h1>{post.title}</h1>
-          <Meta card={post} s={s} words />
-          <Tags tags={post.tags} />
-        </header>
-        {post.showToc ? <Toc items={post.toc} s={s} /> : null}
+        <parts.PostHeader view={view} parts={parts} />
+        {toc ? <Toc items={post.toc} s={s} /> : null}
         <div class="body"><RawHtml html={post.bodyHtml} /></div>
-        <footer class="post-footer">
-          <LicenseBlock view={view} />
-          <SupportBlock site={site} />
-          <ColumnCard view={view} />
-          <PrevNext view={view} />
-          {post.showComments ? <Comments site={site} /> : null}
-        </footer>
+        <parts.PostFooter view={view} parts={parts} />
       </article>
     </Layout>
   )
@@ -395,13 +428,13 @@ function Intro(props: { site: SiteView; title: string }) {
   )
 }
 
-function ListPage(view: ListPageView) {
+function ListPage(view: ListPageView, parts: ThemeParts) {
   const { site } = view
   const s = site.strings
   const first = view.pager.current === 1
   const pageNote = first ? null : <span class="page-no">{fill(s.page, { n: view.pager.current, total: view.pager.total })}</span>
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       {view.kind === 'home' && first ? <Intro site={site} title={view.title} /> : (
         <header class="list-header">
           {view.ancestors && view.ancestors.length > 0 ? (
@@ -415,17 +448,17 @@ function ListPage(view: ListPageView) {
           ) : null}
         </header>
       )}
-      <div class="entries">{view.posts.map((card) => <Entry card={card} s={s} home={view.kind === 'home'} />)}</div>
+      <div class="entries">{view.posts.map((card) => <parts.ListItem card={card} site={site} home={view.kind === 'home'} parts={parts} />)}</div>
       <Pager pager={view.pager} s={s} />
     </Layout>
   )
 }
 
-function TagsPage(view: TagsPageView) {
+function TagsPage(view: TagsPageView, parts: ThemeParts) {
   const max = Math.max(1, ...view.tags.map((t) => t.count))
   const weight = (n: number): number => Math.min(4, 1 + Math.floor((n / max) * 4))
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       <header class="list-header">
         <h1>{view.title}</h1>
         <p class="count">{view.tags.length}</p>
@@ -453,21 +486,21 @@ function ColumnTree(props: { columns: ColumnTreeView[]; s: UiStrings; depth: num
   )
 }
 
-function ColumnsPage(view: ColumnsPageView) {
+function ColumnsPage(view: ColumnsPageView, parts: ThemeParts) {
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       <header class="list-header"><h1>{view.title}</h1></header>
       <ColumnTree columns={view.columns} s={view.site.strings} depth={0} />
     </Layout>
   )
 }
 
-function ArchivePage(view: ArchivePageView) {
+function ArchivePage(view: ArchivePageView, parts: ThemeParts) {
   const s = view.site.strings
   const shown = new Set(view.years.map((y) => y.year))
   const single = view.years.length === 1
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       <header class="list-header">
         <h1>{view.title}</h1>
         <ul class="chips years">
@@ -493,9 +526,9 @@ function ArchivePage(view: ArchivePageView) {
   )
 }
 
-function StandalonePage(view: StandalonePageView) {
+function StandalonePage(view: StandalonePageView, parts: ThemeParts) {
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       <article class="post standalone">
         <header class="post-header"><h1>{view.title}</h1></header>
         <div class="body"><RawHtml html={view.bodyHtml} /></div>
@@ -504,10 +537,11 @@ function StandalonePage(view: StandalonePageView) {
   )
 }
 
-function NotFoundPage(view: NotFoundPageView) {
+const NotFound: ThemeParts['NotFound'] = (props) => {
+  const { view } = props
   const s = view.site.strings
   return (
-    <Layout view={view}>
+    <>
       <section class="missing">
         <p class="code" aria-hidden="true">404</p>
         <h1>{view.title}</h1>
@@ -520,15 +554,19 @@ function NotFoundPage(view: NotFoundPageView) {
           <ul class="timeline">{view.recent.map((l) => <li><a href={l.href}>{l.title}</a></li>)}</ul>
         </section>
       ) : null}
-    </Layout>
+    </>
   )
 }
 
+function NotFoundPage(view: NotFoundPageView, parts: ThemeParts) {
+  return <Layout view={view} parts={parts}><parts.NotFound view={view} parts={parts} /></Layout>
+}
+
 /** The search page: a form that keeps the query in the address, and the list the script fills. */
-function SearchPage(view: SearchPageView) {
+function SearchPage(view: SearchPageView, parts: ThemeParts) {
   const s = view.site.strings
   return (
-    <Layout view={view}>
+    <Layout view={view} parts={parts}>
       <section class="search-page" data-index={view.site.searchIndex} data-engine={view.site.searchEngine} data-empty={s.noResults} data-found={s.results}>
         <h1>{view.title}</h1>
         <form class="search-page-form" role="search" action={view.site.searchPage}>
@@ -544,23 +582,46 @@ function SearchPage(view: SearchPageView) {
   )
 }
 
-function page(view: PageView) {
+function page(view: PageView, parts: ThemeParts) {
   switch (view.kind) {
-    case 'post': return PostPage(view)
-    case 'home': case 'tag': case 'column': return ListPage(view)
-    case 'tags': return TagsPage(view)
-    case 'columns': return ColumnsPage(view)
-    case 'archive': return ArchivePage(view)
-    case 'page': return StandalonePage(view)
-    case 'search': return SearchPage(view)
-    case '404': return NotFoundPage(view)
+    case 'post': return PostPage(view, parts)
+    case 'home': case 'tag': case 'column': return ListPage(view, parts)
+    case 'tags': return TagsPage(view, parts)
+    case 'columns': return ColumnsPage(view, parts)
+    case 'archive': return ArchivePage(view, parts)
+    case 'page': return StandalonePage(view, parts)
+    case 'search': return SearchPage(view, parts)
+    case '404': return NotFoundPage(view, parts)
+  }
+}
+
+/** The built-in theme's named parts, for a site's own parts to wrap or reuse. */
+export const defaultParts: Readonly<ThemeParts> = Object.freeze({
+  Head, Header: SiteHeader, Footer: SiteFooter, PostHeader, PostFooter, ListItem: Entry,
+  AuthorCard, SupportBox: SupportBlock, ColumnCard, NotFound
+})
+
+/** What a site may change of the built-in theme in its own templates/index.tsx. */
+export interface DefaultThemeSettings {
+  /** Parts to use instead of the built-in ones; the others stay the built-in theme's. */
+  parts?: Partial<ThemeParts>
+}
+
+/**
+ * The built-in theme, with some of its parts replaced.
+ *
+ * @param settings The parts to replace.
+ * @returns A theme (export it as `theme` from templates/index.tsx).
+ */
+export function defaultTheme(settings: DefaultThemeSettings = {}): Theme {
+  const parts: ThemeParts = { ...defaultParts, ...settings.parts }
+  return {
+    render(view: PageView): Root {
+      return { type: 'root', children: [{ type: 'doctype' }, page(view, parts) as never] }
+    },
+    assets: { 'assets/theme.css': css, 'assets/theme.js': script }
   }
 }
 
 /** The default theme. */
-export const theme: Theme = {
-  render(view: PageView): Root {
-    return { type: 'root', children: [{ type: 'doctype' }, page(view) as never] }
-  },
-  assets: { 'assets/theme.css': css, 'assets/theme.js': script }
-}
+export const theme: Theme = defaultTheme()

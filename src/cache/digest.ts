@@ -8,7 +8,9 @@
  *   under .build/src), so a rebuilt tool without a version bump (a local
  *   checkout, a patched install) never reads entries made by other code;
  * - the config text (site.yaml), so a changed option (highlight,
- *   summary_length, timezone, …) invalidates it.
+ *   summary_length, timezone, …) invalidates it;
+ * - the author's Markdown plugins (inkstone.config.*, bundled), so a changed
+ *   plugin or plugin version never leaves a stale page.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -77,8 +79,12 @@ export function toolDigestOf(): string {
  *
  * @param configText site.yaml text.
  * @param tool The tool digest (default: this installation's; tests pass their own).
+ * @param plugins The digest of the author's Markdown plugins, when the site has them.
  * @returns Hex digest.
  */
-export function configDigest(configText: string, tool: string = toolDigestOf()): string {
-  return createHash('sha256').update(tool).update('\0').update(configText).digest('hex')
+export function configDigest(configText: string, tool: string = toolDigestOf(), plugins?: string): string {
+  const hash = createHash('sha256').update(tool).update('\0').update(configText)
+  // The author's Markdown plugins (inkstone.config.*): their bundle and package versions (config/markdown-plugins.ts).
+  if (plugins !== undefined) hash.update('\0plugins:').update(plugins)
+  return hash.digest('hex')
 }

@@ -7,12 +7,13 @@ import type { Checks, MathMode, Place, Problem, Severity, SiteConfig } from '../
 import { checkable, problem } from '../messages.js'
 import type { ParsedYaml } from '../util/yaml.js'
 import { feedNamesOf, feedPathsOf, siteRedirectsOf } from './site-paths.js'
+import { themeOptions } from './theme-options.js'
 
 /** Top-level keys Inkstone knows in `site.yaml`. */
 export const knownKeys = [
   'title', 'description', 'url', 'language', 'timezone', 'author', 'license', 'paginate', 'permalink',
   'nav', 'summary_length', 'highlight', 'feed', 'updated_from_git', 'support', 'comments', 'math', 'checks',
-  'limits', 'search', 'redirects'
+  'limits', 'search', 'redirects', 'theme'
 ] as const
 
 /** Defaults for every optional key. */
@@ -178,6 +179,7 @@ export function validateConfig(
     math: mathMode(raw.math, bad),
     checks: checks(raw.checks, bad),
     ...(redirects.length > 0 ? { redirects } : {}),
+    theme: themeOptions(raw.theme, (key, reason) => problems.push(problem(path, 'theme-invalid', reason, at(key)))),
     extra
   }
   if (raw.nav !== undefined) config.nav = links(raw.nav, 'nav', bad, 'title').map((l) => ({ title: l.name, url: l.url }))

@@ -56,6 +56,8 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { bad: { line:
 function reportFailure(file: VFile, error: unknown): void {
   const e = error as { name?: string; rule?: 'nesting-too-deep' | 'too-many-cells'; message?: string; place?: { line: number; column: number } }
   if (e?.name === 'InkstoneLimitError' && e.rule) report(file, e.rule, e.message ?? '', e.place)
+  // An author's plugin (inkstone.config.*): at the place it gives, else the file's start.
+  else if (e?.name === 'InkstonePluginError') report(file, 'plugin-failed', e.message ?? '', e.place ?? { line: 1, column: 1 })
   else if (error instanceof RangeError && /call stack/i.test(error.message)) report(file, 'nesting-too-deep', 'The file nests too deeply to be parsed (the stack overflowed)')
   else report(file, 'parse-failed', `Inkstone failed on this file: ${String(e?.message ?? error).split('\n')[0].slice(0, 200)}`)
 }

@@ -163,7 +163,7 @@ export async function parseWithMemory(
   memory: BuildMemory,
   input: ParseInput
 ): Promise<{ entries: Entry[]; problems: Problem[]; stats: ParseStats }> {
-  const digest = configDigest(input.configText)
+  const digest = configDigest(input.configText, undefined, input.config.plugins?.digest)
   const last = memory.parse?.digest === digest ? memory.parse : undefined
   const changed = memory.changed
   if (!last || !changed) {

@@ -1,12 +1,14 @@
 /**
  * Watch a site's sources with chokidar: `content/` (the config is
- * `content/site.yaml`), `templates/` and `public/`. The output and cache
+ * `content/site.yaml`), `templates/`, `public/` and the author's Markdown
+ * plugins' `inkstone.config.*` at the root. The output and cache
  * folders, `.git` and `node_modules` are never watched. Paths are reported
  * root-relative with posix separators.
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
+import { PLUGIN_CONFIG_FILES } from '../config/markdown-plugins.js'
 
 /** A running watcher. */
 export interface SiteWatcher {
@@ -34,7 +36,7 @@ export function isIgnoredPath(root: string, path: string, extra: string[] = []):
   if (rel === '') return false
   if (rel.startsWith('..')) return true
   const parts = rel.split(sep)
-  if (!WATCHED.includes(parts[0])) return true
+  if (!WATCHED.includes(parts[0]) && !(parts.length === 1 && (PLUGIN_CONFIG_FILES as readonly string[]).includes(parts[0]))) return true
   if (parts.some((p) => p === '.git' || p === 'node_modules' || p === '.inkstone-cache' || p === 'dist')) return true
   // Editor droppings: swap files, backups, temp files of atomic saves.
   const base = parts[parts.length - 1] ?? ''

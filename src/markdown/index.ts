@@ -28,6 +28,7 @@ import remarkTextMetrics from './remark-text-metrics.js'
 import remarkTitleHeading from './remark-title-heading.js'
 import { plainTextOf, searchDigestOf } from './search-text.js'
 import { emptyState } from './state.js'
+import { guardedPlugins } from './author-plugins.js'
 
 export interface MarkdownOptions {
   /** Site root, absolute; used to resolve and stat referenced files. */
@@ -40,6 +41,8 @@ export interface MarkdownOptions {
   language?: string
   /** The search index holds code blocks (config `search.code`, default false). */
   searchCode?: boolean
+  /** The author's plugins (inkstone.config.*, imported by config/markdown-plugins.ts importPlugins). */
+  plugins?: { remark: unknown[]; rehype: unknown[] }
 }
 
 /**
@@ -64,6 +67,8 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(remarkTitleHeading)
       .use(remarkAlerts, { language })
       .use(remarkCjkLineBreaks)
+      // The author's remark plugins: on the finished Markdown tree, before words are counted.
+      .use(guardedPlugins(options.plugins?.remark ?? []))
       .use(remarkTextMetrics)
       // Raw HTML is passed through untouched; rehype-raw would re-parse every post (slow).
       .use(remarkRehype, {
@@ -82,6 +87,8 @@ export function createProcessor(options: MarkdownOptions, math: MathMode = 'true
       .use(rehypeImageFigures)
       // Opener isolation and no referrer leak to other sites; new tabs are the reader's choice.
       .use(rehypeExternalRel)
+      // The author's rehype plugins: on the finished HTML tree, before the summary is cut from it.
+      .use(guardedPlugins(options.plugins?.rehype ?? []))
       // Last: the summary is cut from the finished tree, placeholders included.
       .use(rehypeSummary, { summaryLength: options.summaryLength })
       .use(rehypeStringify, { allowDangerousHtml: true })

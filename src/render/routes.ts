@@ -14,6 +14,8 @@ import { stringsFor, fill } from './strings.js'
 import { escapeHtml, resolveReferences } from './references.js'
 import { headFor } from './head.js'
 import { searchEnginePath } from './search.js'
+import { themeOptionsView } from './options-view.js'
+import { defaultThemeOptions } from '../config/theme-options.js'
 import type {
   ArchivePageView, ColumnRefView, ColumnTreeView, ColumnsPageView, DateView, ListPageView, NotFoundPageView, PageView, SearchPageView,
   PagerView, PostCardView, PostPageView, SiteView, StandalonePageView, TagView, TagsPageView
@@ -58,6 +60,8 @@ export interface RouteOptions {
   katexCss?: string
   /** The site's own favicon in public/ (output path), if it has one. */
   favicon?: string
+  /** The author's stylesheet (output path) and head/body snippets (templates/), if any. */
+  custom?: { css?: string; headHtml?: string; bodyEndHtml?: string }
 }
 
 /**
@@ -254,7 +258,12 @@ class ViewContext {
       searchIndex: href(config, '/search.json'),
       searchPage: href(config, '/search/'),
       searchEngine: href(config, '/' + searchEnginePath),
-      favicon: options.favicon ? href(config, '/' + options.favicon) : undefined
+      favicon: options.favicon ? href(config, '/' + options.favicon) : undefined,
+      options: themeOptionsView(config.theme ?? defaultThemeOptions, (u) => authorHref(config, u)),
+      custom: {
+        css: options.custom?.css ? href(config, '/' + options.custom.css) : undefined,
+        headHtml: options.custom?.headHtml, bodyEndHtml: options.custom?.bodyEndHtml
+      }
     }
   }
 

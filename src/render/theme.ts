@@ -78,10 +78,12 @@ export async function loadTheme(root: string, cacheDir: string | undefined): Pro
       logLevel: 'silent',
       nodePaths: [join(packageRoot, 'node_modules')],
       // Site templates import our JSX factory as `inkstone/jsx`, and the view types, `fill` and the Markdown
-      // stylesheet as `inkstone/theme` (as the built-in theme does).
+      // stylesheet as `inkstone/theme` (as the built-in theme does), and the built-in theme as `inkstone/default-theme`.
       alias: {
         'inkstone/jsx': join(packageRoot, '.build', 'src', 'render', 'jsx.js'),
-        'inkstone/theme': join(packageRoot, '.build', 'src', 'theme.js')
+        'inkstone/theme': join(packageRoot, '.build', 'src', 'theme.js'),
+        // The built-in theme itself, to replace some of its parts (defaultTheme, defaultParts).
+        'inkstone/default-theme': join(packageRoot, '.build', 'templates', 'index.js')
       }
     })
   } catch (error) {

@@ -7,6 +7,7 @@
  * Every `href` is ready to use (base path applied, percent-encoded).
  */
 import type { TocItem } from '../types.js'
+import type { Node } from './jsx.js'
 
 /** A link. */
 export interface LinkView {
@@ -101,6 +102,25 @@ export interface SiteView {
   searchEngine: string
   /** Href of the site's own favicon (from public/), if any. */
   favicon?: string
+  /** The `theme:` options of site.yaml, ready to use. */
+  options: ThemeOptionsView
+  /** The author's own additions: stylesheet href (after the theme's), and HTML put verbatim at the end of `<head>` and of `<body>`. */
+  custom: { css?: string; headHtml?: string; bodyEndHtml?: string }
+}
+
+/** The `theme:` options (see the README's Customising section). */
+export interface ThemeOptionsView {
+  /** CSS applying the colour, font and width options (custom properties), for a `<style>` after the theme's stylesheet; '' when none is set. */
+  css: string
+  /** An extra line and extra links for the site footer. */
+  footer: { text?: string; links: LinkView[] }
+  /** Which blocks show: the author card on posts, reading time, word count, the table of contents, the support box, "edited" dates. */
+  authorCard: boolean
+  readingTime: boolean
+  wordCount: boolean
+  toc: boolean
+  support: boolean
+  edited: boolean
 }
 
 /** Words the theme shows, in the site's language (serialisable: placeholders, not functions). */
@@ -310,4 +330,36 @@ export interface Theme {
   render(view: PageView): import('hast').Root
   /** Static files of the theme, by output path (e.g. `assets/theme.css`). */
   assets: Record<string, string>
+}
+
+/** What every part of the built-in theme gets besides its own props: the parts in use, to render the others with. */
+export interface PartProps {
+  parts: ThemeParts
+}
+
+/**
+ * The named parts of the built-in theme (`inkstone/default-theme`), each a component a site may replace
+ * with its own (`defaultTheme({ parts: { Footer: MyFooter } })`) while keeping the rest.
+ */
+export interface ThemeParts {
+  /** The whole `<head>`. */
+  Head(props: { head: HeadView; site: SiteView } & PartProps): Node
+  /** The site header: title, navigation, search, dark-mode toggle. */
+  Header(props: { head: HeadView; site: SiteView } & PartProps): Node
+  /** The site footer: author, links, feed, the footer line. */
+  Footer(props: { head: HeadView; site: SiteView } & PartProps): Node
+  /** A post's header: author card, column, title, meta line, tags. */
+  PostHeader(props: { view: PostPageView } & PartProps): Node
+  /** Under a post: license, support box, column card, neighbours, comments. */
+  PostFooter(props: { view: PostPageView } & PartProps): Node
+  /** A post in a list (home, tag, column pages). */
+  ListItem(props: { card: PostCardView; site: SiteView; home: boolean } & PartProps): Node
+  /** The author card above a post. */
+  AuthorCard(props: { site: SiteView } & PartProps): Node
+  /** The "support the author" box under a post. */
+  SupportBox(props: { site: SiteView } & PartProps): Node
+  /** The box of a post's column: its place there, sub-columns, neighbours in the column. */
+  ColumnCard(props: { view: PostPageView } & PartProps): Node
+  /** The main content of the 404 page. */
+  NotFound(props: { view: NotFoundPageView } & PartProps): Node
 }

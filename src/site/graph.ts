@@ -37,7 +37,9 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const unusable = new Set([
   'unreadable-file', 'not-utf8', 'yaml-syntax', 'front-matter-type',
   // The limits and refusals of src/content/parse.ts and front-matter.ts.
-  'front-matter-language', 'yaml-aliases', 'nesting-too-deep', 'too-many-cells', 'parse-timeout', 'file-too-large', 'parse-failed'
+  'front-matter-language', 'yaml-aliases', 'nesting-too-deep', 'too-many-cells', 'parse-timeout', 'file-too-large', 'parse-failed',
+  // An author's Markdown plugin (inkstone.config.*) threw on the file.
+  'plugin-failed'
 ])
 
 /**

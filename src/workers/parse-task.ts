@@ -11,6 +11,7 @@ import type { SourceRef } from '../content/discover.js'
 import { parseEntry, type BodyRenderer } from '../content/parse.js'
 import { loadMarkdown } from '../markdown/load.js'
 import { entryBytes } from '../cache/entry-bytes.js'
+import { importPlugins } from '../config/markdown-plugins.js'
 import type { CodeMemo } from '../markdown/code-memo.js'
 
 /** What a thread needs to parse a site's files. */
@@ -39,8 +40,8 @@ export function parserFor(setup: ParseSetup): (task: ParseTask) => Promise<Uint8
   const { root, config, bundle } = setup
   let renderer: Promise<BodyRenderer> | undefined
   const render: BodyRenderer = async (file, body) => {
-    renderer ??= loadMarkdown(bundle).then(({ createBodyRenderer }) =>
-      createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true })
+    renderer ??= loadMarkdown(bundle).then(async ({ createBodyRenderer }) =>
+      createBodyRenderer({ root, highlight: config.highlight, summaryLength: config.summaryLength, language: config.language, searchCode: config.search?.code === true, plugins: await importPlugins(config.plugins) })
     )
     return (await renderer)(file, body)
   }

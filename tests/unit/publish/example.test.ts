@@ -82,6 +82,8 @@ describe('feeds of the example blog', () => {
     const moving = atom.entry.find((e: any) => textOf(e.id).endsWith(':posts/moving-to-inkstone'))
     expect(textOf(moving.content)).toContain('href="https://example.org/blog/posts/static-site-from-scratch/"')
     expect(textOf(moving.content)).not.toContain('inkstone-ref:')
+    // The example blog's Markdown plugin from npm (inkstone.config.ts: remark-emoji) made it into the feed.
+    expect(textOf(moving.content)).toContain('<code>:tea:</code> 就会变成 🍵。')
   })
 
   it('takes dates and ids from the content', () => {
