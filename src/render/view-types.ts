@@ -6,7 +6,7 @@
  * whose view-model hash did not change need not be rendered again.
  * Every `href` is ready to use (base path applied, percent-encoded).
  */
-import type { TocItem } from '../types.js'
+import type { ThemeOptions, TocItem } from '../types.js'
 import type { Node } from './jsx.js'
 
 /** A link. */
@@ -109,18 +109,11 @@ export interface SiteView {
 }
 
 /** The `theme:` options (see the README's Customising section). */
-export interface ThemeOptionsView {
+export interface ThemeOptionsView extends Pick<ThemeOptions, 'authorCard' | 'readingTime' | 'wordCount' | 'toc' | 'support' | 'edited'> {
   /** CSS applying the colour, font and width options (custom properties), for a `<style>` after the theme's stylesheet; '' when none is set. */
   css: string
   /** An extra line and extra links for the site footer. */
   footer: { text?: string; links: LinkView[] }
-  /** Which blocks show: the author card on posts, reading time, word count, the table of contents, the support box, "edited" dates. */
-  authorCard: boolean
-  readingTime: boolean
-  wordCount: boolean
-  toc: boolean
-  support: boolean
-  edited: boolean
 }
 
 /** Words the theme shows, in the site's language (serialisable: placeholders, not functions). */
