@@ -68,7 +68,7 @@ export function convertBody(
   file: string,
   firstLine: number
 ): BodyResult {
-  // The parse is the costly part (a 1.6 MB page takes seconds): made only when the body has a tag at all.
+  // The parse is the costly part: made only when the body has a tag at all.
   let parsed: Range[] | undefined
   const ranges = (): Range[] => (parsed ??= codeRanges(body))
   const lineStarts = [0]
